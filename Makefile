@@ -1,0 +1,29 @@
+# escape — top-level commands. The work is in CMake (build) and lit (tests);
+# these targets run them for every supported LLVM major that is installed.
+#
+#   make demo    build the plugin, compile examples/ with it, show -m output
+#   make check   build and run all tests against LLVM 19 and 22
+#   make bench   run the benchmarks (see bench/README.md)
+
+LLVM_MAJORS ?= 19 22
+
+.PHONY: build check demo bench fuzz clean
+build:
+	@for v in $(LLVM_MAJORS); do \
+	  if [ -d /usr/lib/llvm-$$v/lib/cmake/llvm ]; then \
+	    cmake -S . -B build-$$v -DLLVM_VERSION=$$v -DCMAKE_BUILD_TYPE=Release >/dev/null && \
+	    cmake --build build-$$v -j2 || exit 1; \
+	  fi; \
+	done
+
+check:
+	@bash test/check-all.sh $(LLVM_MAJORS)
+
+demo: build
+	@bash examples/run.sh
+
+bench: build
+	@bash bench/run.sh
+
+clean:
+	rm -rf build-*

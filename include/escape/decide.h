@@ -1,0 +1,21 @@
+/* decide.h — the verdict for each allocation site of a solved function:
+ * moved to the stack, or kept on the heap for exactly one stated reason. */
+#ifndef ESCAPE_DECIDE_H
+#define ESCAPE_DECIDE_H
+
+#include "escape/graph.h"
+#include "escape/module.h"
+
+/* Fills site.verdict and site.detail for every site of g. */
+void decide_function(escape_module *m, graph *g);
+
+/* The object of a site in g. */
+object_id decide_site_object(const graph *g, uint32_t site);
+
+/* Stack bytes a moved site takes: its size rounded up to its alignment. */
+uint64_t decide_slot_bytes(const site *s);
+
+/* The alloca alignment for a site: max(16, requested). */
+uint64_t decide_slot_align(const site *s);
+
+#endif

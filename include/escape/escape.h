@@ -1,0 +1,78 @@
+/* escape.h — the interface between the C core and its host (pass/plugin.cpp):
+ * the options as one plain struct, the services the LLVM C API lacks as a
+ * table of function pointers, and the one entry point. */
+#ifndef ESCAPE_ESCAPE_H
+#define ESCAPE_ESCAPE_H
+
+#include <llvm-c/Core.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Options, parsed by the host from -escape-* flags. */
+typedef struct escape_config {
+  int m;              /* -escape-m: 0 silent, 1 verdicts, 2 verdicts and flows */
+  uint64_t max_size;  /* -escape-max-size: largest allocation moved, bytes */
+  uint64_t max_frame; /* -escape-max-frame: most bytes moved per function */
+  bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
+} escape_config;
+
+#define ESCAPE_DEFAULT_MAX_SIZE 4096u
+#define ESCAPE_DEFAULT_MAX_FRAME 16384u
+
+/* What the pass does with its verdicts. */
+typedef enum escape_mode {
+  ESCAPE_MODE_TRANSFORM, /* pass `escape`: report and rewrite */
+  ESCAPE_MODE_PRINT      /* pass `print<escape>`: print verdicts, change nothing */
+} escape_mode;
+
+typedef enum escape_remark_kind {
+  ESCAPE_REMARK_PASSED,   /* moved to the stack */
+  ESCAPE_REMARK_MISSED,   /* stays on the heap */
+  ESCAPE_REMARK_ANALYSIS  /* a parameter's leak tag */
+} escape_remark_kind;
+
+/* One piece of a remark: a plain string when key is NULL, otherwise a named
+ * argument that -fsave-optimization-record keeps as a field. */
+typedef struct escape_remark_arg {
+  const char *key;
+  const char *value;
+} escape_remark_arg;
+
+/* Services of the host. ctx is passed back to every call. */
+typedef struct escape_services {
+  void *ctx;
+  /* Is the block part of a cycle of the CFG (natural loop or irreducible)? */
+  bool (*in_cycle)(void *ctx, LLVMBasicBlockRef block);
+  /* Does instruction def dominate instruction use? */
+  bool (*dominates)(void *ctx, LLVMValueRef def, LLVMValueRef use);
+  /* Emits an optimization remark at an instruction or (for parameters) at a
+   * function, from pass "escape". */
+  void (*remark)(void *ctx, escape_remark_kind kind, LLVMValueRef at,
+                 const char *name, const escape_remark_arg *args,
+                 unsigned nargs);
+  /* Source name of a value from debug info, or 0 if none. */
+  unsigned (*variable_name)(void *ctx, LLVMValueRef value, char *buf,
+                            unsigned cap);
+  /* Source name and line of parameter argno (0-based) of fn, or 0. */
+  unsigned (*param_name)(void *ctx, LLVMValueRef fn, unsigned argno, char *buf,
+                         unsigned cap, unsigned *line);
+  /* Whether remarks for pass "escape" are enabled at all (cheap check). */
+  bool (*remarks_enabled)(void *ctx, LLVMValueRef fn);
+  /* Tells the host that fn's IR changed. */
+  void (*changed)(void *ctx, LLVMValueRef fn);
+} escape_services;
+
+/* Runs the analysis over the module and, in ESCAPE_MODE_TRANSFORM, rewrites
+ * non-escaping allocations. Returns true if the IR changed. */
+bool escape_run_module(LLVMModuleRef module, const escape_config *config,
+                       const escape_services *services, escape_mode mode);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,159 @@
+/* graph.h — the location graph of one function.
+ *
+ * Go's escape analysis (cmd/compile/internal/escape) keeps one location per
+ * variable and edges labelled with derefs (-1 address-of, 0 copy, +1 load),
+ * and sends every store through a pointer to {heap}. In C nearly everything
+ * lives behind a pointer (at -O0 every local is an alloca), so that rule
+ * would make every allocation escape. The graph here therefore keeps the
+ * three deref levels as three kinds of edge and adds the fourth that C
+ * needs, the store through a pointer:
+ *
+ *   derefs -1   value = &object        the object is in the node's set
+ *   derefs  0   dst = src              copy edge
+ *   derefs +1   dst = *src             load edge
+ *   (store)     *dst = src             store edge
+ *
+ * Objects are allocation sites, allocas, each parameter's pointee and its
+ * pointee's pointee (the caller's memory), and {ext}, which stands for every
+ * object that has escaped. Each object has a content node: what is stored in
+ * it. Every SSA value of every type is a node, so that a pointer's bits are
+ * followed through integers, vectors and aggregates too. The solver
+ * (solve.c) computes, for every node, the set of objects it may point to,
+ * and which objects escape, and why. */
+#ifndef ESCAPE_GRAPH_H
+#define ESCAPE_GRAPH_H
+
+#include "escape/candidates.h"
+#include "escape/support.h"
+
+#include <llvm-c/Core.h>
+
+typedef uint32_t node_id;
+typedef uint32_t object_id;
+#define NO_ID UINT32_MAX
+
+typedef enum object_kind {
+  OBJ_EXT,           /* {ext}: everything that escaped, globals, unknown memory */
+  OBJ_SITE,          /* a malloc-family allocation site */
+  OBJ_ALLOCA,        /* a stack slot */
+  OBJ_PARAM,         /* what parameter p points to (caller's memory) */
+  OBJ_PARAM_CONTENT  /* what *p points to (caller's memory, one level down) */
+} object_kind;
+
+/* Why an object escaped; one per object, the first found. */
+typedef enum escape_reason {
+  REASON_NONE,
+  REASON_RETURNED,         /* returned to the caller */
+  REASON_STORED,           /* stored into memory that escapes */
+  REASON_CALL_UNKNOWN,     /* passed to a function whose body is unknown */
+  REASON_CALL_INDIRECT,    /* passed to a call through a function pointer */
+  REASON_CALL_ASM,         /* passed to inline assembly */
+  REASON_CALL_LEAKS,       /* passed to a function that leaks its parameter */
+  REASON_CALL_VARARGS,     /* passed as a variadic argument */
+  REASON_REALLOC,          /* passed to realloc */
+  REASON_VOLATILE,         /* used by a volatile memory access */
+  REASON_EXCEPTION,        /* thrown as an exception */
+  REASON_CONTENT           /* reachable from an object that escaped */
+} escape_reason;
+
+typedef struct escape_cause {
+  escape_reason reason;
+  LLVMValueRef inst;   /* where it happened */
+  node_id node;        /* the node whose set carried the object there */
+  object_id container; /* REASON_STORED / REASON_CONTENT: the escaping holder */
+  LLVMValueRef callee; /* call reasons: the function called, if direct */
+} escape_cause;
+
+typedef struct object {
+  object_kind kind;
+  LLVMValueRef origin; /* call, alloca or function; NULL for {ext} */
+  uint32_t param;      /* OBJ_PARAM*: parameter index */
+  uint32_t site;       /* OBJ_SITE: index into the module's site table */
+  node_id content;     /* what is stored in this object */
+  node_id preset;      /* what it held before the function ran, or NO_ID */
+  node_id address;     /* the node that holds the object's address first */
+  bool escaped;        /* reaches {ext}: outlives the frame or is shared */
+  bool returned;       /* OBJ_PARAM*: reaches the function's result */
+  bool stored;         /* stored into some object's memory */
+  bool deep_loaded;    /* OBJ_PARAM_CONTENT: pointers were loaded from it */
+  bool written;        /* OBJ_PARAM*: pointers were stored into it */
+  bool callee_frees;   /* a callee may free it */
+  LLVMValueRef freeing_call;
+  escape_cause cause;
+} object;
+
+/* What happens to the objects that arrive at a node. */
+typedef enum sink_kind {
+  SINK_ESCAPE,      /* they escape */
+  SINK_RETURN,      /* they are returned */
+  SINK_CALLEE_FREE  /* a callee may free them */
+} sink_kind;
+
+typedef struct sink {
+  sink_kind kind;
+  escape_reason reason;
+  LLVMValueRef inst;
+  LLVMValueRef callee;
+} sink;
+
+typedef struct node {
+  LLVMValueRef value; /* the SSA value, or NULL for helper and content nodes */
+  object_id owner;    /* content nodes: the object whose memory this is */
+  objset pts;         /* objects this node may point to */
+  u32vec pending;     /* objects added to pts, not yet propagated */
+  u32vec copies;      /* successors s: pts(s) ⊇ pts(this) */
+  u32vec loads;       /* d: pts(d) ⊇ content(o) for every o in pts(this) */
+  u32vec stores;      /* s: content(o) ⊇ pts(s) for every o in pts(this) */
+  u32vec sinks;       /* indices into graph.sinks */
+  bool queued;
+} node;
+
+/* A call to free, with the node of its argument. */
+typedef struct free_call {
+  LLVMValueRef call;
+  node_id arg;
+} free_call;
+
+struct escape_module;
+
+typedef struct graph {
+  struct escape_module *module;
+  LLVMValueRef fn;
+  node *nodes;
+  uint32_t nnodes, capnodes;
+  object *objects;
+  uint32_t nobjects, capobjects;
+  sink *sinks;
+  uint32_t nsinks, capsinks;
+  free_call *frees;
+  uint32_t nfrees, capfrees;
+  u32vec sites;        /* module site indices allocated in this function */
+  u32vec param_objects;/* per parameter: its OBJ_PARAM (OBJ_PARAM_CONTENT = +1) */
+  ptrmap value_nodes;  /* LLVMValueRef -> node_id */
+  ptrmap copy_edges;   /* (src,dst) pairs already present, as a fake pointer */
+  node_id ext_node;    /* a node holding {ext} */
+  node_id result;      /* what the function returns */
+  u32vec worklist;
+} graph;
+
+#define OBJ_EXT_ID 0u
+
+/* Builds the graph of a defined function; the solver then runs on it. */
+void graph_build(graph *g, struct escape_module *module, LLVMValueRef fn);
+void graph_free(graph *g);
+
+/* Node of a value, NO_ID if the value can carry no pointer (constants
+ * without globals). */
+node_id graph_value_node(graph *g, LLVMValueRef value);
+
+/* Graph construction primitives, also used by the solver. */
+node_id graph_new_node(graph *g, LLVMValueRef value);
+void graph_add_copy(graph *g, node_id src, node_id dst);
+void graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,
+                    LLVMValueRef inst, LLVMValueRef callee);
+void graph_add_load(graph *g, node_id ptr, node_id dst);   /* dst = *ptr */
+void graph_add_store(graph *g, node_id ptr, node_id value); /* *ptr = value */
+/* A node whose set is {o}: the value &o (value may be NULL for a helper). */
+node_id graph_address_node(graph *g, object_id o, LLVMValueRef value);
+
+#endif

@@ -1,0 +1,107 @@
+/* module.h — what the stages share about the whole module: the allocation
+ * sites, the per-function summaries (leak tags), and the report being
+ * collected. The driver (escape.c) owns it; every stage reads it. */
+#ifndef ESCAPE_MODULE_H
+#define ESCAPE_MODULE_H
+
+#include "escape/candidates.h"
+#include "escape/escape.h"
+#include "escape/support.h"
+
+/* A leak tag: what a function does with one parameter, as its callers must
+ * assume (Go's leaks.go, with the bits C adds: frees and writes). */
+enum {
+  LEAK_HEAP = 1u << 0,           /* leaking param: p */
+  LEAK_CONTENT = 1u << 1,        /* leaking param content: p */
+  LEAK_RESULT = 1u << 2,         /* leaking param: p to result ~r0 level=0 */
+  LEAK_RESULT_CONTENT = 1u << 3, /* leaking param: p to result ~r0 level=1 */
+  LEAK_FREED = 1u << 4,          /* p may be freed */
+  LEAK_FREED_CONTENT = 1u << 5,  /* *p may be freed */
+  LEAK_WRITES = 1u << 6,         /* pointers stored into *p */
+  LEAK_WRITES_CONTENT = 1u << 7, /* pointers stored into **p */
+  LEAK_DEEP = 1u << 8,           /* memory two or more levels down is used */
+  LEAK_UNKNOWN = LEAK_HEAP       /* what an unknown callee may do */
+};
+typedef uint32_t leak_tag;
+
+typedef struct fn_summary {
+  LLVMValueRef fn;
+  uint32_t nparams;
+  leak_tag *tags;     /* one per parameter */
+  bool defined;       /* has a body we analyse */
+  bool recursive;     /* sits on a cycle of the direct call graph */
+  bool exact;         /* its body is the one that runs (not interposable) */
+  bool returns_unknown; /* may return memory other than its parameters' */
+  uint32_t scc;
+} fn_summary;
+
+/* Why a site stays on the heap even though it may not escape. */
+typedef enum refusal {
+  REFUSE_NONE,
+  REFUSE_ESCAPES,
+  REFUSE_REALLOC,        /* realloc's result is never moved */
+  REFUSE_NONCONST_SIZE,
+  REFUSE_ZERO_SIZE,
+  REFUSE_OVERFLOW,       /* calloc count*size overflows */
+  REFUSE_TOO_LARGE,
+  REFUSE_BAD_ALIGN,      /* alignment not a constant power of two <= 4096 */
+  REFUSE_FRAME_BUDGET,
+  REFUSE_FREED_WITH_OTHERS,
+  REFUSE_FREED_BY_CALLEE,
+  REFUSE_FREE_INVOKE,    /* freed by an invoke, which we do not delete */
+  REFUSE_LOOP,
+  REFUSE_RECURSIVE,
+  REFUSE_RETURNS_TWICE,
+  REFUSE_OPTNONE,
+  REFUSE_REPORT_ONLY,
+  REFUSE_INVOKE_PHI      /* invoke whose unwind block has phis */
+} refusal;
+
+typedef struct site {
+  LLVMValueRef call;
+  LLVMValueRef fn;
+  libc_call kind;
+  bool size_known, overflow;
+  uint64_t size, align;
+  refusal verdict;     /* REFUSE_NONE: moved to the stack */
+  uint64_t detail;     /* numbers for the reason: a limit, a total */
+  LLVMValueRef detail_inst; /* e.g. the free that blocks it */
+  char *flow;          /* -m=2 flow text, owned */
+} site;
+
+typedef struct report_line {
+  char *file;          /* source file, or the function when ir is set */
+  unsigned line, col;  /* col 0: unknown; ir: line is the instruction index */
+  bool ir;
+  char *text;          /* the message after "FILE:LINE:COL: " */
+  char *extra;         /* -m=2 lines, already formatted, or NULL */
+  uint32_t order;      /* tie-breaker: creation order */
+} report_line;
+
+typedef struct attr_kinds {
+  unsigned nocapture, captures, readonly, readnone, memory, returned, byval;
+} attr_kinds;
+
+typedef struct escape_module {
+  LLVMModuleRef module;
+  LLVMContextRef context;
+  const escape_config *config;
+  const escape_services *services;
+  escape_mode mode;
+  fn_summary *fns;
+  uint32_t nfns;
+  ptrmap fn_index;     /* function -> index in fns */
+  site *sites;
+  uint32_t nsites, capsites;
+  report_line *lines;
+  uint32_t nlines, caplines;
+  attr_kinds attrs;
+  unsigned md_reported; /* metadata kind marking reported sites */
+  bool missing_debug_info;
+  bool changed;
+} escape_module;
+
+/* Summary of a direct callee, or NULL. */
+fn_summary *module_summary(escape_module *m, LLVMValueRef fn);
+
+#endif

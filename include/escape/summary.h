@@ -1,0 +1,24 @@
+/* summary.h — parameter summaries over the call graph (Go's leaks.go and the
+ * bottom-up SCC walk of escape.go). Functions are visited callees first, one
+ * strongly connected component at a time; inside a cycle the tags start at
+ * "does not escape" and grow until they stop changing. */
+#ifndef ESCAPE_SUMMARY_H
+#define ESCAPE_SUMMARY_H
+
+#include "escape/graph.h"
+#include "escape/module.h"
+
+/* Creates a summary for every function of the module. */
+void summary_init(escape_module *m);
+void summary_free(escape_module *m);
+
+/* Visits the SCCs of defined functions callees first. For each SCC, graphs
+ * are built and solved until the tags are stable; then finish() is called on
+ * each function's final graph. */
+typedef void (*summary_finish_fn)(escape_module *m, graph *g);
+void summary_run(escape_module *m, summary_finish_fn finish);
+
+/* The leak tag of parameter i, read off a solved graph. */
+leak_tag summary_param_tag(const graph *g, unsigned i);
+
+#endif

@@ -1,0 +1,76 @@
+/* support.h — the few containers the analysis needs: growable arrays, a
+ * pointer-keyed hash map, and the object set that points-to sets are made of.
+ * Owns no analysis knowledge. Everything here is per-invocation state: no
+ * globals, so the plugin can run in parallel LTO backends. */
+#ifndef ESCAPE_SUPPORT_H
+#define ESCAPE_SUPPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Aborts with a message naming what could not be allocated. */
+void *escape_xrealloc(void *ptr, size_t bytes);
+void *escape_xcalloc(size_t count, size_t size);
+
+/* A growable array of uint32_t: node ids, object ids, site indices. */
+typedef struct u32vec {
+  uint32_t *data;
+  uint32_t len, cap;
+} u32vec;
+
+void u32vec_push(u32vec *v, uint32_t x);
+void u32vec_free(u32vec *v);
+
+/* Generic growable array: VEC_PUSH(vec_ptr, count_field, cap_field, value). */
+#define VEC_GROW(ptr, len, cap)                                               \
+  do {                                                                        \
+    if ((len) == (cap)) {                                                     \
+      (cap) = (cap) ? (cap) * 2 : 8;                                          \
+      (ptr) = escape_xrealloc((ptr), (size_t)(cap) * sizeof(*(ptr)));         \
+    }                                                                         \
+  } while (0)
+
+/* Open-addressing map from a pointer (an LLVMValueRef) to a uint32_t. */
+typedef struct ptrmap {
+  const void **keys;
+  uint32_t *vals;
+  uint32_t len, cap; /* cap is a power of two or 0 */
+} ptrmap;
+
+bool ptrmap_get(const ptrmap *m, const void *key, uint32_t *val);
+void ptrmap_put(ptrmap *m, const void *key, uint32_t val);
+void ptrmap_free(ptrmap *m);
+
+/* A set of object ids. Small sets are a plain array; large ones switch to
+ * open addressing so that adding stays O(1) when thousands of allocations
+ * flow into one place. Iterate with objset_at(s, i) for i < objset_slots(s),
+ * skipping OBJSET_EMPTY. */
+#define OBJSET_EMPTY UINT32_MAX
+typedef struct objset {
+  uint32_t *slots;
+  uint32_t len, cap;
+  bool hashed;
+} objset;
+
+bool objset_add(objset *s, uint32_t obj); /* true if it was new */
+bool objset_has(const objset *s, uint32_t obj);
+static inline uint32_t objset_slots(const objset *s) {
+  return s->hashed ? s->cap : s->len;
+}
+static inline uint32_t objset_at(const objset *s, uint32_t i) {
+  return s->slots[i];
+}
+void objset_free(objset *s);
+
+/* A growable, NUL-terminated string. */
+typedef struct strbuf {
+  char *data;
+  size_t len, cap;
+} strbuf;
+
+void strbuf_printf(strbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void strbuf_free(strbuf *b);
+
+#endif

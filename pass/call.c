@@ -1,0 +1,222 @@
+/* call.c — the edges of a call (see include/escape/call.h). A call's
+ * arguments meet the callee's leak tags here; the result node receives what
+ * the callee may return. */
+#include "escape/call.h"
+
+#include "escape/candidates.h"
+#include "escape/solve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ModRef bits of the "memory" attribute: two per location, Mod is 2. */
+#define MEMORY_ANY_WRITE 0xAAAAAAAAu
+#define MEMORY_ANY_READ 0x55555555u
+
+static uint32_t memory_effects(graph *g, LLVMValueRef call, LLVMValueRef fn) {
+  unsigned kind = g->module->attrs.memory;
+  uint32_t effects = UINT32_MAX;
+  if (!kind)
+    return effects;
+  LLVMAttributeRef a =
+      LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, kind);
+  if (a)
+    effects &= (uint32_t)LLVMGetEnumAttributeValue(a);
+  if (fn && (a = LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind)))
+    effects &= (uint32_t)LLVMGetEnumAttributeValue(a);
+  return effects;
+}
+
+static LLVMAttributeRef param_attr(LLVMValueRef call, LLVMValueRef fn,
+                                   unsigned arg, unsigned kind) {
+  if (!kind)
+    return NULL;
+  LLVMAttributeRef a = LLVMGetCallSiteEnumAttribute(call, arg + 1, kind);
+  if (!a && fn && arg < LLVMCountParams(fn))
+    a = LLVMGetEnumAttributeAtIndex(fn, arg + 1, kind);
+  return a;
+}
+
+/* What LLVM's attributes promise about one argument of a declaration.
+ * `nocapture` / `captures(none)` speak only of the pointer itself: the
+ * callee may still capture what it loads through it, and may free it or
+ * store into it unless it cannot write memory. We take exactly that much. */
+static leak_tag tag_from_attributes(graph *g, LLVMValueRef call, LLVMValueRef fn,
+                                    unsigned arg, uint32_t effects) {
+  const attr_kinds *k = &g->module->attrs;
+  bool not_captured = param_attr(call, fn, arg, k->nocapture) != NULL;
+  LLVMAttributeRef captures = param_attr(call, fn, arg, k->captures);
+  if (captures) {
+    uint32_t info = (uint32_t)LLVMGetEnumAttributeValue(captures);
+    not_captured = ((info >> 4) & 0x4) == 0; /* no provenance outside return */
+  }
+  if (!not_captured)
+    return LEAK_UNKNOWN;
+  bool read_only = (effects & MEMORY_ANY_WRITE) == 0 ||
+                   param_attr(call, fn, arg, k->readonly) ||
+                   param_attr(call, fn, arg, k->readnone);
+  leak_tag tag = LEAK_CONTENT | LEAK_RESULT;
+  if (!read_only)
+    tag |= LEAK_WRITES | LEAK_FREED;
+  return tag;
+}
+
+static void apply_tag(graph *g, LLVMValueRef call, LLVMValueRef callee,
+                      node_id arg, leak_tag tag, node_id result,
+                      escape_reason why) {
+  if (arg == NO_ID || !tag)
+    return;
+  if (tag & LEAK_HEAP)
+    graph_add_sink(g, arg, SINK_ESCAPE, why, call, callee);
+  if (tag & LEAK_RESULT)
+    graph_add_copy(g, arg, result);
+  if (tag & LEAK_FREED)
+    graph_add_sink(g, arg, SINK_CALLEE_FREE, why, call, callee);
+  if (tag & LEAK_WRITES)
+    graph_add_store(g, arg, g->ext_node);
+  if (!(tag & (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT |
+               LEAK_WRITES_CONTENT | LEAK_DEEP)))
+    return;
+  node_id content = graph_new_node(g, NULL); /* *arg */
+  graph_add_load(g, arg, content);
+  if (tag & LEAK_CONTENT)
+    graph_add_sink(g, content, SINK_ESCAPE, why, call, callee);
+  if (tag & LEAK_RESULT_CONTENT)
+    graph_add_copy(g, content, result);
+  if (tag & LEAK_FREED_CONTENT)
+    graph_add_sink(g, content, SINK_CALLEE_FREE, why, call, callee);
+  if (tag & LEAK_WRITES_CONTENT)
+    graph_add_store(g, content, g->ext_node);
+  if (tag & LEAK_DEEP) {
+    node_id deep = graph_new_node(g, NULL); /* **arg */
+    graph_add_load(g, content, deep);
+    graph_add_sink(g, deep, SINK_ESCAPE, why, call, callee);
+  }
+}
+
+static void escape_args(graph *g, LLVMValueRef call, LLVMValueRef callee,
+                        escape_reason why) {
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < nargs; i++)
+    graph_add_sink(g, graph_value_node(g, LLVMGetOperand(call, i)), SINK_ESCAPE,
+                   why, call, callee);
+  graph_add_copy(g, g->ext_node, graph_value_node(g, call));
+}
+
+static void copy_memory(graph *g, LLVMValueRef call) {
+  node_id bytes = graph_new_node(g, NULL);
+  graph_add_load(g, graph_value_node(g, LLVMGetOperand(call, 1)), bytes);
+  graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), bytes);
+}
+
+static bool has_prefix(const char *name, size_t len, const char *prefix) {
+  size_t n = strlen(prefix);
+  return len >= n && memcmp(name, prefix, n) == 0;
+}
+
+static void intrinsic_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  static const char *const inert[] = {
+      "llvm.lifetime.", "llvm.dbg.", "llvm.assume", "llvm.memset.",
+      "llvm.experimental.noalias.scope.decl", "llvm.invariant.",
+      "llvm.pseudoprobe", "llvm.prefetch", "llvm.objectsize.",
+      "llvm.is.constant.", "llvm.sideeffect", "llvm.donothing",
+      "llvm.var.annotation", "llvm.stacksave", "llvm.stackrestore",
+      "llvm.va_end", "llvm.trap", "llvm.debugtrap", "llvm.ubsantrap"};
+  for (size_t i = 0; i < sizeof inert / sizeof *inert; i++)
+    if (has_prefix(name, len, inert[i]))
+      return;
+  if (has_prefix(name, len, "llvm.memcpy") || has_prefix(name, len, "llvm.memmove")) {
+    copy_memory(g, call);
+    return;
+  }
+  if (has_prefix(name, len, "llvm.va_start") || has_prefix(name, len, "llvm.va_copy")) {
+    graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), g->ext_node);
+    return;
+  }
+  /* Any other intrinsic: its result may carry its operands' pointers and, if
+   * it reads memory, what they point to; if it may write memory, they escape. */
+  uint32_t effects = memory_effects(g, call, fn);
+  node_id result = graph_value_node(g, call);
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < nargs; i++) {
+    node_id arg = graph_value_node(g, LLVMGetOperand(call, i));
+    graph_add_copy(g, arg, result);
+    if (effects & MEMORY_ANY_READ)
+      graph_add_load(g, arg, result);
+    if (effects & MEMORY_ANY_WRITE)
+      graph_add_sink(g, arg, SINK_ESCAPE, REASON_CALL_UNKNOWN, call, fn);
+  }
+}
+
+static void summary_model(graph *g, LLVMValueRef call, fn_summary *callee) {
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  node_id result = graph_value_node(g, call);
+  for (unsigned i = 0; i < nargs; i++) {
+    node_id arg = graph_value_node(g, LLVMGetOperand(call, i));
+    if (i < callee->nparams)
+      apply_tag(g, call, callee->fn, arg, callee->tags[i], result,
+                REASON_CALL_LEAKS);
+    else
+      apply_tag(g, call, callee->fn, arg, LEAK_UNKNOWN, result,
+                REASON_CALL_VARARGS);
+  }
+  if (callee->returns_unknown)
+    graph_add_copy(g, g->ext_node, result);
+}
+
+static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
+  unsigned nargs = LLVMGetNumArgOperands(call);
+  node_id result = graph_value_node(g, call);
+  leak_tag *tags = escape_xcalloc(nargs, sizeof *tags);
+  leak_tag varargs_tag = LEAK_UNKNOWN;
+  bool copies = false;
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
+  bool known = candidates_builtins_allowed(caller, name) &&
+               libc_lookup(name, len, nargs, tags, &varargs_tag, &copies);
+  unsigned nparams = LLVMCountParams(fn);
+  uint32_t effects = memory_effects(g, call, fn);
+  for (unsigned i = 0; i < nargs; i++) {
+    node_id arg = graph_value_node(g, LLVMGetOperand(call, i));
+    leak_tag tag = known ? tags[i]
+                   : i < nparams ? tag_from_attributes(g, call, fn, i, effects)
+                                 : varargs_tag;
+    escape_reason why = i < nparams || known ? REASON_CALL_UNKNOWN
+                                             : REASON_CALL_VARARGS;
+    apply_tag(g, call, fn, arg, tag, result, why);
+  }
+  if (copies)
+    copy_memory(g, call);
+  graph_add_copy(g, g->ext_node, result);
+  free(tags);
+}
+
+void call_model(graph *g, LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (LLVMIsAInlineAsm(callee)) {
+    escape_args(g, call, NULL, REASON_CALL_ASM);
+    return;
+  }
+  if (!LLVMIsAFunction(callee) ||
+      LLVMGetCalledFunctionType(call) != LLVMGlobalGetValueType(callee)) {
+    escape_args(g, call, NULL, REASON_CALL_INDIRECT);
+    return;
+  }
+  if (LLVMGetIntrinsicID(callee)) {
+    intrinsic_model(g, call, callee);
+    return;
+  }
+  fn_summary *s = module_summary(g->module, callee);
+  if (s && s->defined && s->exact) {
+    summary_model(g, call, s);
+    return;
+  }
+  if (LLVMIsDeclaration(callee)) {
+    declaration_model(g, call, callee);
+    return;
+  }
+  escape_args(g, call, callee, REASON_CALL_UNKNOWN); /* interposable body */
+}

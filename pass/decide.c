@@ -1,0 +1,184 @@
+/* decide.c — verdicts (see include/escape/decide.h). The checks run in a
+ * fixed order and the first that fails is the one reason reported:
+ *   escapes, realloc, freed by a callee, freed together with other memory,
+ *   size (constant, non-zero, no overflow, within -escape-max-size),
+ *   alignment, -O0 (optnone: reported, never rewritten), loop (two
+ *   iterations' objects live at once), recursion, setjmp, and last the per-function budget (-escape-max-frame), which
+ *   is spent in source order by the sites that passed everything else. */
+#include "escape/decide.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { MIN_ALIGN = 16, MAX_ALIGN = 4096 };
+
+object_id decide_site_object(const graph *g, uint32_t site) {
+  for (object_id o = 0; o < g->nobjects; o++)
+    if (g->objects[o].kind == OBJ_SITE && g->objects[o].site == site)
+      return o;
+  return NO_ID;
+}
+
+uint64_t decide_slot_align(const site *s) {
+  return s->align > MIN_ALIGN ? s->align : MIN_ALIGN;
+}
+
+uint64_t decide_slot_bytes(const site *s) {
+  uint64_t align = decide_slot_align(s);
+  return (s->size + align - 1) / align * align;
+}
+
+static bool has_fn_attr(LLVMValueRef fn, const char *name) {
+  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
+  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
+}
+
+static bool calls_returns_twice(LLVMValueRef fn) {
+  unsigned kind = LLVMGetEnumAttributeKindForName("returns_twice", 13);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+         i = LLVMGetNextInstruction(i)) {
+      LLVMOpcode op = LLVMGetInstructionOpcode(i);
+      if (op != LLVMCall && op != LLVMInvoke)
+        continue;
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      if (LLVMGetCallSiteEnumAttribute(i, LLVMAttributeFunctionIndex, kind) ||
+          (LLVMIsAFunction(callee) &&
+           LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, kind)))
+        return true;
+    }
+  return false;
+}
+
+static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
+
+/* Every free that may receive o must receive only o, and be a plain call. */
+static refusal check_frees(const graph *g, object_id o, site *s) {
+  for (uint32_t i = 0; i < g->nfrees; i++) {
+    const free_call *f = &g->frees[i];
+    if (f->arg == NO_ID || !objset_has(&g->nodes[f->arg].pts, o))
+      continue;
+    s->detail_inst = f->call;
+    if (g->nodes[f->arg].pts.len != 1)
+      return REFUSE_FREED_WITH_OTHERS;
+    if (LLVMGetInstructionOpcode(f->call) != LLVMCall)
+      return REFUSE_FREE_INVOKE;
+  }
+  return REFUSE_NONE;
+}
+
+static refusal check_size(const escape_module *m, site *s) {
+  if (!s->size_known)
+    return REFUSE_NONCONST_SIZE;
+  if (s->overflow)
+    return REFUSE_OVERFLOW;
+  if (s->size == 0)
+    return REFUSE_ZERO_SIZE;
+  if (s->size > m->config->max_size) {
+    s->detail = m->config->max_size;
+    return REFUSE_TOO_LARGE;
+  }
+  bool memalign = s->kind == LIBC_POSIX_MEMALIGN;
+  if (!is_power_of_two(s->align) || s->align > MAX_ALIGN ||
+      (memalign && s->align < sizeof(void *)))
+    return REFUSE_BAD_ALIGN;
+  return REFUSE_NONE;
+}
+
+/* An invoke site is replaced by a branch; its unwind block loses an edge,
+ * which we only do when no phi there depends on it. */
+static bool invoke_unwind_has_phi(LLVMValueRef call) {
+  if (LLVMGetInstructionOpcode(call) != LLVMInvoke)
+    return false;
+  LLVMValueRef first = LLVMGetFirstInstruction(LLVMGetUnwindDest(call));
+  return first && LLVMGetInstructionOpcode(first) == LLVMPHI;
+}
+
+/* Loop rule. A site on a CFG cycle gets one slot for all its executions, so
+ * no object of an earlier execution may be alive when it runs again. That
+ * holds when the object is never stored into memory and the site dominates
+ * every SSA value that may hold it: then no such value is live around the
+ * cycle (a value defined after the site is redefined before any use on the
+ * way back), which rules out loop-carried phis and uses after the loop. */
+static void mark_loop_carried(const escape_module *m, const graph *g,
+                              bool *carried) {
+  const escape_services *sv = m->services;
+  for (node_id n = 0; n < g->nnodes; n++) {
+    const node *nd = &g->nodes[n];
+    if (!nd->value || !LLVMIsAInstruction(nd->value))
+      continue;
+    for (uint32_t i = 0; i < objset_slots(&nd->pts); i++) {
+      object_id o = objset_at(&nd->pts, i);
+      if (o == OBJSET_EMPTY || g->objects[o].kind != OBJ_SITE || carried[o])
+        continue;
+      LLVMValueRef call = g->objects[o].origin;
+      if (!sv->in_cycle(sv->ctx, LLVMGetInstructionParent(call)))
+        continue;
+      if (nd->value != call && !sv->dominates(sv->ctx, call, nd->value))
+        carried[o] = true;
+    }
+  }
+  for (object_id o = 0; o < g->nobjects; o++) {
+    const object *obj = &g->objects[o];
+    if (obj->kind == OBJ_SITE && obj->stored &&
+        sv->in_cycle(sv->ctx, LLVMGetInstructionParent(obj->origin)))
+      carried[o] = true;
+  }
+}
+
+static refusal first_refusal(const escape_module *m, const graph *g,
+                             object_id o, site *s, const bool *carried,
+                             const fn_summary *fs, bool returns_twice) {
+  const object *obj = &g->objects[o];
+  refusal r;
+  if (obj->escaped)
+    return REFUSE_ESCAPES;
+  if (s->kind == LIBC_REALLOC)
+    return REFUSE_REALLOC;
+  if (obj->callee_frees) {
+    s->detail_inst = obj->freeing_call;
+    return REFUSE_FREED_BY_CALLEE;
+  }
+  if ((r = check_frees(g, o, s)) != REFUSE_NONE)
+    return r;
+  if ((r = check_size(m, s)) != REFUSE_NONE)
+    return r;
+  if (has_fn_attr(g->fn, "optnone")) /* -O0: locals in memory, no rewrite */
+    return REFUSE_OPTNONE;
+  if (carried[o])
+    return REFUSE_LOOP;
+  if (fs->recursive)
+    return REFUSE_RECURSIVE;
+  if (returns_twice)
+    return REFUSE_RETURNS_TWICE;
+  if (invoke_unwind_has_phi(s->call))
+    return REFUSE_INVOKE_PHI;
+  if (m->config->report_only)
+    return REFUSE_REPORT_ONLY;
+  return REFUSE_NONE;
+}
+
+void decide_function(escape_module *m, graph *g) {
+  bool *carried = escape_xcalloc(g->nobjects, sizeof *carried);
+  mark_loop_carried(m, g, carried);
+  const fn_summary *fs = module_summary(m, g->fn);
+  bool returns_twice = calls_returns_twice(g->fn);
+  uint64_t frame = 0;
+  for (object_id o = 0; o < g->nobjects; o++) {
+    if (g->objects[o].kind != OBJ_SITE)
+      continue;
+    site *s = &m->sites[g->objects[o].site];
+    s->verdict = first_refusal(m, g, o, s, carried, fs, returns_twice);
+    if (s->verdict != REFUSE_NONE)
+      continue;
+    uint64_t bytes = decide_slot_bytes(s);
+    if (frame + bytes > m->config->max_frame) {
+      s->verdict = REFUSE_FRAME_BUDGET;
+      s->detail = frame + bytes;
+      continue;
+    }
+    frame += bytes;
+  }
+  free(carried);
+}

@@ -1,0 +1,108 @@
+/* rewrite.c — moves allocations to the stack (see include/escape/rewrite.h).
+ *
+ * For each moved site:
+ *   - one `alloca [N x i8], align max(16, requested)` at the top of the entry
+ *     block, so the frame never grows at run time, whatever loop the site is in;
+ *   - at the site: llvm.lifetime.start on the slot (fresh memory every time
+ *     the site runs), then for calloc a memset to zero, for posix_memalign a
+ *     store of the slot into *memptr and a result of 0;
+ *   - the call's uses take the slot; the call goes (an invoke becomes a branch);
+ *   - every free of it is deleted; where the freed pointer is the site's own
+ *     value, llvm.lifetime.end takes its place, so slots can share memory.
+ *     Where the free's argument might also be NULL (a phi or select), no end
+ *     marker is placed: the object may still be alive there.
+ * New instructions carry the site's debug location. Nothing else changes. */
+#include "escape/rewrite.h"
+
+#include "escape/decide.h"
+
+#include <llvm-c/DebugInfo.h>
+#include <string.h>
+
+static LLVMValueRef lifetime_marker(escape_module *m, LLVMBuilderRef b,
+                                    const char *name, LLVMValueRef slot,
+                                    uint64_t size) {
+  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
+  LLVMTypeRef ptr = LLVMTypeOf(slot);
+  LLVMValueRef fn = LLVMGetIntrinsicDeclaration(m->module, id, &ptr, 1);
+  LLVMTypeRef type = LLVMIntrinsicGetType(m->context, id, &ptr, 1);
+  /* LLVM 19 takes (i64 size, ptr); LLVM 22 takes (ptr) only. */
+  LLVMValueRef args[2] = {
+      LLVMConstInt(LLVMInt64TypeInContext(m->context), size, false), slot};
+  bool sized = LLVMCountParamTypes(type) == 2;
+  return LLVMBuildCall2(b, type, fn, sized ? args : args + 1, sized ? 2 : 1, "");
+}
+
+static LLVMValueRef entry_slot(escape_module *m, LLVMBuilderRef b,
+                               LLVMValueRef fn, const site *s) {
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(fn);
+  LLVMPositionBuilderBefore(b, LLVMGetFirstInstruction(entry));
+  LLVMSetCurrentDebugLocation2(b, NULL);
+  LLVMTypeRef bytes = LLVMArrayType2(LLVMInt8TypeInContext(m->context), s->size);
+  LLVMValueRef slot = LLVMBuildAlloca(b, bytes, "escape.slot");
+  LLVMSetAlignment(slot, (unsigned)decide_slot_align(s));
+  return slot;
+}
+
+static LLVMValueRef strip_casts(LLVMValueRef v) {
+  while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
+    v = LLVMGetOperand(v, 0);
+  return v;
+}
+
+/* Runs after the site's uses were replaced: a free of the site's own value
+ * now frees the slot itself. */
+static void delete_frees(escape_module *m, LLVMBuilderRef b, graph *g,
+                         object_id o, LLVMValueRef slot, uint64_t size) {
+  for (uint32_t i = 0; i < g->nfrees; i++) {
+    free_call *f = &g->frees[i];
+    if (!f->call || f->arg == NO_ID || !objset_has(&g->nodes[f->arg].pts, o))
+      continue;
+    if (strip_casts(LLVMGetOperand(f->call, 0)) == slot) {
+      LLVMPositionBuilderBefore(b, f->call);
+      LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(f->call));
+      lifetime_marker(m, b, "llvm.lifetime.end", slot, size);
+    }
+    LLVMInstructionEraseFromParent(f->call);
+    f->call = NULL;
+  }
+}
+
+static void replace_site(escape_module *m, LLVMBuilderRef b, const site *s,
+                         LLVMValueRef slot) {
+  LLVMValueRef call = s->call;
+  LLVMPositionBuilderBefore(b, call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+  lifetime_marker(m, b, "llvm.lifetime.start", slot, s->size);
+  if (s->kind == LIBC_CALLOC)
+    LLVMBuildMemSet(b, slot, LLVMConstInt(LLVMInt8TypeInContext(m->context), 0, false),
+                    LLVMConstInt(LLVMInt64TypeInContext(m->context), s->size, false),
+                    (unsigned)decide_slot_align(s));
+  if (s->kind == LIBC_POSIX_MEMALIGN) {
+    LLVMBuildStore(b, slot, LLVMGetOperand(call, 0));
+    LLVMReplaceAllUsesWith(call, LLVMConstInt(LLVMTypeOf(call), 0, false));
+  } else {
+    LLVMReplaceAllUsesWith(call, slot);
+  }
+  if (LLVMGetInstructionOpcode(call) == LLVMInvoke)
+    LLVMBuildBr(b, LLVMGetNormalDest(call));
+}
+
+bool rewrite_function(escape_module *m, graph *g) {
+  bool changed = false;
+  LLVMBuilderRef b = LLVMCreateBuilderInContext(m->context);
+  for (object_id o = 0; o < g->nobjects; o++) {
+    if (g->objects[o].kind != OBJ_SITE)
+      continue;
+    const site *s = &m->sites[g->objects[o].site];
+    if (s->verdict != REFUSE_NONE)
+      continue;
+    LLVMValueRef slot = entry_slot(m, b, g->fn, s);
+    replace_site(m, b, s, slot);
+    delete_frees(m, b, g, o, slot, s->size);
+    LLVMInstructionEraseFromParent(s->call);
+    changed = true;
+  }
+  LLVMDisposeBuilder(b);
+  return changed;
+}

@@ -1,0 +1,236 @@
+/* summary.c — call-graph SCCs (Tarjan, iterative) and leak tags
+ * (see include/escape/summary.h). */
+#include "escape/summary.h"
+
+#include "escape/solve.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+fn_summary *module_summary(escape_module *m, LLVMValueRef fn) {
+  uint32_t i;
+  return ptrmap_get(&m->fn_index, fn, &i) ? &m->fns[i] : NULL;
+}
+
+static bool is_exact_definition(LLVMValueRef fn) {
+  switch (LLVMGetLinkage(fn)) {
+  case LLVMLinkOnceAnyLinkage:
+  case LLVMWeakAnyLinkage:
+  case LLVMExternalWeakLinkage:
+  case LLVMCommonLinkage:
+    return false; /* another definition may replace this one at link time */
+  default:
+    return true;
+  }
+}
+
+void summary_init(escape_module *m) {
+  uint32_t count = 0;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(m->module); fn;
+       fn = LLVMGetNextFunction(fn))
+    count++;
+  m->fns = escape_xcalloc(count, sizeof *m->fns);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(m->module); fn;
+       fn = LLVMGetNextFunction(fn)) {
+    fn_summary *s = &m->fns[m->nfns];
+    s->fn = fn;
+    s->nparams = LLVMCountParams(fn);
+    s->tags = escape_xcalloc(s->nparams, sizeof *s->tags);
+    s->defined = !LLVMIsDeclaration(fn);
+    s->exact = s->defined && is_exact_definition(fn);
+    s->scc = NO_ID;
+    ptrmap_put(&m->fn_index, fn, m->nfns++);
+  }
+}
+
+void summary_free(escape_module *m) {
+  for (uint32_t i = 0; i < m->nfns; i++)
+    free(m->fns[i].tags);
+  free(m->fns);
+  ptrmap_free(&m->fn_index);
+}
+
+/* Direct callees of fn that are defined in the module. */
+static void callees(escape_module *m, LLVMValueRef fn, u32vec *out) {
+  out->len = 0;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+         inst = LLVMGetNextInstruction(inst)) {
+      LLVMOpcode op = LLVMGetInstructionOpcode(inst);
+      if (op != LLVMCall && op != LLVMInvoke && op != LLVMCallBr)
+        continue;
+      uint32_t idx;
+      LLVMValueRef callee = LLVMGetCalledValue(inst);
+      if (ptrmap_get(&m->fn_index, callee, &idx) && m->fns[idx].defined)
+        u32vec_push(out, idx);
+    }
+}
+
+static bool calls_itself(escape_module *m, uint32_t f) {
+  u32vec out = {0};
+  callees(m, m->fns[f].fn, &out);
+  bool self = false;
+  for (uint32_t i = 0; i < out.len; i++)
+    self |= out.data[i] == f;
+  u32vec_free(&out);
+  return self;
+}
+
+static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
+  bool changed = false;
+  for (unsigned i = 0; i < s->nparams; i++) {
+    leak_tag t = s->tags[i] | summary_param_tag(g, i);
+    changed |= t != s->tags[i];
+    s->tags[i] = t;
+  }
+  const objset *ret = &g->nodes[g->result].pts;
+  bool unknown = s->returns_unknown;
+  for (uint32_t i = 0; i < objset_slots(ret); i++) {
+    uint32_t o = objset_at(ret, i);
+    if (o != OBJSET_EMPTY && g->objects[o].kind != OBJ_PARAM &&
+        g->objects[o].kind != OBJ_PARAM_CONTENT)
+      unknown = true;
+  }
+  changed |= unknown != s->returns_unknown;
+  s->returns_unknown = unknown;
+  (void)m;
+  return changed;
+}
+
+/* Analyses one SCC to a fixed point of its tags, then finishes each member. */
+static void analyse_scc(escape_module *m, const uint32_t *members, uint32_t n,
+                        summary_finish_fn finish) {
+  bool recursive = n > 1 || calls_itself(m, members[0]);
+  graph *graphs = escape_xcalloc(n, sizeof *graphs);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t i = 0; i < n; i++) {
+      fn_summary *s = &m->fns[members[i]];
+      s->recursive = recursive;
+      if (graphs[i].fn)
+        graph_free(&graphs[i]);
+      graph_build(&graphs[i], m, s->fn);
+      solve_run(&graphs[i]);
+      changed |= tags_grow(m, &graphs[i], s);
+    }
+    if (!recursive)
+      break;
+    if (changed) /* the sites recorded by this round are recorded again */
+      for (uint32_t i = 0; i < n; i++)
+        m->nsites -= graphs[i].sites.len;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    finish(m, &graphs[i]);
+    graph_free(&graphs[i]);
+  }
+  free(graphs);
+}
+
+typedef struct tarjan {
+  uint32_t *index, *low, *stack, *frame_fn, *frame_edge;
+  bool *on_stack;
+  u32vec *edges;
+  uint32_t next_index, sp;
+} tarjan;
+
+static void tarjan_visit(escape_module *m, tarjan *t, uint32_t root,
+                         summary_finish_fn finish) {
+  uint32_t depth = 0;
+  t->frame_fn[0] = root;
+  t->frame_edge[0] = 0;
+  t->index[root] = t->low[root] = t->next_index++;
+  t->stack[t->sp++] = root;
+  t->on_stack[root] = true;
+  while (true) {
+    uint32_t v = t->frame_fn[depth];
+    if (t->frame_edge[depth] < t->edges[v].len) {
+      uint32_t w = t->edges[v].data[t->frame_edge[depth]++];
+      if (t->index[w] == NO_ID) {
+        t->index[w] = t->low[w] = t->next_index++;
+        t->stack[t->sp++] = w;
+        t->on_stack[w] = true;
+        depth++;
+        t->frame_fn[depth] = w;
+        t->frame_edge[depth] = 0;
+      } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
+        t->low[v] = t->index[w];
+      }
+      continue;
+    }
+    if (t->low[v] == t->index[v]) {
+      uint32_t start = t->sp;
+      do
+        t->on_stack[t->stack[--start]] = false;
+      while (t->stack[start] != v);
+      analyse_scc(m, &t->stack[start], t->sp - start, finish);
+      t->sp = start;
+    }
+    if (depth == 0)
+      return;
+    depth--;
+    uint32_t parent = t->frame_fn[depth];
+    if (t->low[v] < t->low[parent])
+      t->low[parent] = t->low[v];
+  }
+}
+
+void summary_run(escape_module *m, summary_finish_fn finish) {
+  uint32_t n = m->nfns;
+  tarjan t = {0};
+  t.index = escape_xcalloc(n, sizeof(uint32_t));
+  t.low = escape_xcalloc(n, sizeof(uint32_t));
+  t.stack = escape_xcalloc(n, sizeof(uint32_t));
+  t.frame_fn = escape_xcalloc(n, sizeof(uint32_t));
+  t.frame_edge = escape_xcalloc(n, sizeof(uint32_t));
+  t.on_stack = escape_xcalloc(n, sizeof(bool));
+  t.edges = escape_xcalloc(n, sizeof(u32vec));
+  memset(t.index, 0xff, n * sizeof(uint32_t));
+  for (uint32_t i = 0; i < n; i++)
+    if (m->fns[i].defined)
+      callees(m, m->fns[i].fn, &t.edges[i]);
+  for (uint32_t i = 0; i < n; i++)
+    if (m->fns[i].defined && t.index[i] == NO_ID)
+      tarjan_visit(m, &t, i, finish);
+  for (uint32_t i = 0; i < n; i++)
+    u32vec_free(&t.edges[i]);
+  free(t.edges);
+  free(t.index);
+  free(t.low);
+  free(t.stack);
+  free(t.frame_fn);
+  free(t.frame_edge);
+  free(t.on_stack);
+}
+
+static bool freed_here(const graph *g, object_id o) {
+  for (uint32_t i = 0; i < g->nfrees; i++)
+    if (g->frees[i].arg != NO_ID && objset_has(&g->nodes[g->frees[i].arg].pts, o))
+      return true;
+  return false;
+}
+
+leak_tag summary_param_tag(const graph *g, unsigned i) {
+  object_id pointee = g->param_objects.data[i], content = pointee + 1;
+  const object *p = &g->objects[pointee], *c = &g->objects[content];
+  leak_tag tag = 0;
+  if (p->escaped)
+    tag |= LEAK_HEAP;
+  if (c->escaped)
+    tag |= LEAK_CONTENT;
+  if (p->returned)
+    tag |= LEAK_RESULT;
+  if (c->returned)
+    tag |= LEAK_RESULT_CONTENT;
+  if (p->callee_frees || freed_here(g, pointee))
+    tag |= LEAK_FREED;
+  if (c->callee_frees || freed_here(g, content))
+    tag |= LEAK_FREED_CONTENT;
+  if (p->written)
+    tag |= LEAK_WRITES;
+  if (c->written)
+    tag |= LEAK_WRITES_CONTENT;
+  if (c->deep_loaded)
+    tag |= LEAK_DEEP;
+  return tag;
+}

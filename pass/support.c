@@ -1,0 +1,187 @@
+/* support.c — containers for the analysis (see include/escape/support.h). */
+#include "escape/support.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void *escape_xrealloc(void *ptr, size_t bytes) {
+  void *p = realloc(ptr, bytes ? bytes : 1);
+  if (!p) {
+    fprintf(stderr, "escape: out of memory allocating %zu bytes\n", bytes);
+    abort();
+  }
+  return p;
+}
+
+void *escape_xcalloc(size_t count, size_t size) {
+  void *p = calloc(count ? count : 1, size ? size : 1);
+  if (!p) {
+    fprintf(stderr, "escape: out of memory allocating %zu x %zu bytes\n",
+            count, size);
+    abort();
+  }
+  return p;
+}
+
+void u32vec_push(u32vec *v, uint32_t x) {
+  VEC_GROW(v->data, v->len, v->cap);
+  v->data[v->len++] = x;
+}
+
+void u32vec_free(u32vec *v) {
+  free(v->data);
+  *v = (u32vec){0};
+}
+
+static uint32_t hash_ptr(const void *p) {
+  uint64_t x = (uint64_t)(uintptr_t)p;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return (uint32_t)x;
+}
+
+static uint32_t hash_u32(uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x7feb352dU;
+  x ^= x >> 15;
+  return x;
+}
+
+bool ptrmap_get(const ptrmap *m, const void *key, uint32_t *val) {
+  if (!m->cap)
+    return false;
+  for (uint32_t i = hash_ptr(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    if (!m->keys[i])
+      return false;
+    if (m->keys[i] == key) {
+      *val = m->vals[i];
+      return true;
+    }
+  }
+}
+
+static void ptrmap_grow(ptrmap *m) {
+  ptrmap bigger = {.cap = m->cap ? m->cap * 2 : 64};
+  bigger.keys = escape_xcalloc(bigger.cap, sizeof(*bigger.keys));
+  bigger.vals = escape_xcalloc(bigger.cap, sizeof(*bigger.vals));
+  for (uint32_t i = 0; i < m->cap; i++)
+    if (m->keys[i])
+      ptrmap_put(&bigger, m->keys[i], m->vals[i]);
+  ptrmap_free(m);
+  *m = bigger;
+}
+
+void ptrmap_put(ptrmap *m, const void *key, uint32_t val) {
+  if ((m->len + 1) * 2 > m->cap)
+    ptrmap_grow(m);
+  for (uint32_t i = hash_ptr(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    if (!m->keys[i]) {
+      m->keys[i] = key;
+      m->vals[i] = val;
+      m->len++;
+      return;
+    }
+    if (m->keys[i] == key) {
+      m->vals[i] = val;
+      return;
+    }
+  }
+}
+
+void ptrmap_free(ptrmap *m) {
+  free(m->keys);
+  free(m->vals);
+  *m = (ptrmap){0};
+}
+
+enum { OBJSET_LINEAR_MAX = 16 };
+
+static bool objset_hash_insert(uint32_t *slots, uint32_t cap, uint32_t obj) {
+  for (uint32_t i = hash_u32(obj) & (cap - 1);; i = (i + 1) & (cap - 1)) {
+    if (slots[i] == obj)
+      return false;
+    if (slots[i] == OBJSET_EMPTY) {
+      slots[i] = obj;
+      return true;
+    }
+  }
+}
+
+static void objset_rehash(objset *s, uint32_t cap) {
+  uint32_t *slots = escape_xrealloc(NULL, cap * sizeof(*slots));
+  memset(slots, 0xff, cap * sizeof(*slots));
+  for (uint32_t i = 0; i < objset_slots(s); i++)
+    if (s->slots[i] != OBJSET_EMPTY)
+      objset_hash_insert(slots, cap, s->slots[i]);
+  free(s->slots);
+  s->slots = slots;
+  s->cap = cap;
+  s->hashed = true;
+}
+
+bool objset_has(const objset *s, uint32_t obj) {
+  if (!s->hashed) {
+    for (uint32_t i = 0; i < s->len; i++)
+      if (s->slots[i] == obj)
+        return true;
+    return false;
+  }
+  for (uint32_t i = hash_u32(obj) & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+    if (s->slots[i] == obj)
+      return true;
+    if (s->slots[i] == OBJSET_EMPTY)
+      return false;
+  }
+}
+
+bool objset_add(objset *s, uint32_t obj) {
+  if (!s->hashed) {
+    if (objset_has(s, obj))
+      return false;
+    if (s->len < OBJSET_LINEAR_MAX) {
+      VEC_GROW(s->slots, s->len, s->cap);
+      s->slots[s->len++] = obj;
+      return true;
+    }
+    objset_rehash(s, 64);
+  }
+  if ((s->len + 1) * 2 > s->cap)
+    objset_rehash(s, s->cap * 2);
+  if (!objset_hash_insert(s->slots, s->cap, obj))
+    return false;
+  s->len++;
+  return true;
+}
+
+void objset_free(objset *s) {
+  free(s->slots);
+  *s = (objset){0};
+}
+
+void strbuf_printf(strbuf *b, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  va_list again;
+  va_copy(again, ap);
+  int need = vsnprintf(NULL, 0, fmt, ap);
+  va_end(ap);
+  if (need < 0) {
+    va_end(again);
+    return;
+  }
+  if (b->len + (size_t)need + 1 > b->cap) {
+    b->cap = (b->len + (size_t)need + 1) * 2;
+    b->data = escape_xrealloc(b->data, b->cap);
+  }
+  vsnprintf(b->data + b->len, (size_t)need + 1, fmt, again);
+  va_end(again);
+  b->len += (size_t)need;
+}
+
+void strbuf_free(strbuf *b) {
+  free(b->data);
+  *b = (strbuf){0};
+}

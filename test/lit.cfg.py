@@ -1,0 +1,25 @@
+# lit configuration for escape's tests. Substitutions:
+#   %opt      opt with the plugin loaded       %clang  clang with the plugin
+#   %plugin   path of libescape.so             %clang-noplugin, %llvm-bin
+import os
+import lit.formats
+
+config.name = "escape-llvm" + config.llvm_major
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".ll", ".c", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in"]
+config.test_source_root = os.path.join(config.escape_src, "test")
+config.test_exec_root = os.path.join(os.path.dirname(config.escape_plugin), "test")
+
+bin = config.llvm_bin
+plugin = config.escape_plugin
+config.environment["PATH"] = bin + os.pathsep + config.environment.get("PATH", "")
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%llvm-bin", bin))
+config.substitutions.append(("%opt", f"{bin}/opt -load-pass-plugin={plugin}"))
+config.substitutions.append(("%clang-noplugin", f"{bin}/clang"))
+config.substitutions.append(
+    ("%clang", f"{bin}/clang -fpass-plugin={plugin} -fplugin={plugin}"))
+config.substitutions.append(("%python", "python3"))
+config.available_features.add("llvm" + config.llvm_major)
+config.recursiveExpansionLimit = 5
