@@ -73,12 +73,12 @@ static void apply_tag(graph *g, LLVMValueRef call, LLVMValueRef callee,
   if (tag & LEAK_FREED)
     graph_add_sink(g, arg, SINK_CALLEE_FREE, why, call, callee);
   if (tag & LEAK_WRITES)
-    graph_add_store(g, arg, g->ext_node);
+    graph_add_store(g, arg, g->ext_node, ANY_SIZE);
   if (!(tag & (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT |
                LEAK_WRITES_CONTENT | LEAK_DEEP)))
     return;
   node_id content = graph_new_node(g, NULL); /* *arg */
-  graph_add_load(g, arg, content);
+  graph_add_load(g, arg, content, ANY_SIZE);
   if (tag & LEAK_CONTENT)
     graph_add_sink(g, content, SINK_ESCAPE, why, call, callee);
   if (tag & LEAK_RESULT_CONTENT)
@@ -86,10 +86,10 @@ static void apply_tag(graph *g, LLVMValueRef call, LLVMValueRef callee,
   if (tag & LEAK_FREED_CONTENT)
     graph_add_sink(g, content, SINK_CALLEE_FREE, why, call, callee);
   if (tag & LEAK_WRITES_CONTENT)
-    graph_add_store(g, content, g->ext_node);
+    graph_add_store(g, content, g->ext_node, ANY_SIZE);
   if (tag & LEAK_DEEP) {
     node_id deep = graph_new_node(g, NULL); /* **arg */
-    graph_add_load(g, content, deep);
+    graph_add_load(g, content, deep, ANY_SIZE);
     graph_add_sink(g, deep, SINK_ESCAPE, why, call, callee);
   }
 }
@@ -105,8 +105,8 @@ static void escape_args(graph *g, LLVMValueRef call, LLVMValueRef callee,
 
 static void copy_memory(graph *g, LLVMValueRef call) {
   node_id bytes = graph_new_node(g, NULL);
-  graph_add_load(g, graph_value_node(g, LLVMGetOperand(call, 1)), bytes);
-  graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), bytes);
+  graph_add_load(g, graph_value_node(g, LLVMGetOperand(call, 1)), bytes, ANY_SIZE);
+  graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), bytes, ANY_SIZE);
 }
 
 static bool has_prefix(const char *name, size_t len, const char *prefix) {
@@ -132,7 +132,8 @@ static void intrinsic_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
     return;
   }
   if (has_prefix(name, len, "llvm.va_start") || has_prefix(name, len, "llvm.va_copy")) {
-    graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), g->ext_node);
+    graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), g->ext_node,
+                    ANY_SIZE);
     return;
   }
   /* Any other intrinsic: its result may carry its operands' pointers and, if
@@ -142,9 +143,9 @@ static void intrinsic_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
   unsigned nargs = LLVMGetNumArgOperands(call);
   for (unsigned i = 0; i < nargs; i++) {
     node_id arg = graph_value_node(g, LLVMGetOperand(call, i));
-    graph_add_copy(g, arg, result);
+    graph_add_edge(g, arg, result, DELTA_ANY);
     if (effects & MEMORY_ANY_READ)
-      graph_add_load(g, arg, result);
+      graph_add_load(g, arg, result, ANY_SIZE);
     if (effects & MEMORY_ANY_WRITE)
       graph_add_sink(g, arg, SINK_ESCAPE, REASON_CALL_UNKNOWN, call, fn);
   }

@@ -57,10 +57,10 @@ static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 static refusal check_frees(const graph *g, object_id o, site *s) {
   for (uint32_t i = 0; i < g->nfrees; i++) {
     const free_call *f = &g->frees[i];
-    if (f->arg == NO_ID || !objset_has(&g->nodes[f->arg].pts, o))
+    if (f->arg == NO_ID || !graph_holds(g, f->arg, o))
       continue;
     s->detail_inst = f->call;
-    if (g->nodes[f->arg].pts.len != 1)
+    if (!graph_holds_only(g, f->arg, o))
       return REFUSE_FREED_WITH_OTHERS;
     if (LLVMGetInstructionOpcode(f->call) != LLVMCall)
       return REFUSE_FREE_INVOKE;
@@ -109,8 +109,11 @@ static void mark_loop_carried(const escape_module *m, const graph *g,
     if (!nd->value || !LLVMIsAInstruction(nd->value))
       continue;
     for (uint32_t i = 0; i < objset_slots(&nd->pts); i++) {
-      object_id o = objset_at(&nd->pts, i);
-      if (o == OBJSET_EMPTY || g->objects[o].kind != OBJ_SITE || carried[o])
+      cell_id c = objset_at(&nd->pts, i);
+      if (c == OBJSET_EMPTY)
+        continue;
+      object_id o = g->cells[c].object;
+      if (g->objects[o].kind != OBJ_SITE || carried[o])
         continue;
       LLVMValueRef call = g->objects[o].origin;
       if (!sv->in_cycle(sv->ctx, LLVMGetInstructionParent(call)))

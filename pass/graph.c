@@ -30,6 +30,51 @@ static object_id new_object(graph *g, object_kind kind, LLVMValueRef origin) {
   return id;
 }
 
+cell_id graph_cell(graph *g, object_id o, int32_t offset) {
+  if (offset != ANY_OFFSET && (offset < 0 || offset > MAX_FIELD_OFFSET))
+    offset = ANY_OFFSET;
+  uint64_t key = ((uint64_t)o << 32 | (uint32_t)(offset + 1)) + 1;
+  uint32_t id;
+  if (ptrmap_get(&g->cell_index, (const void *)(uintptr_t)key, &id))
+    return id;
+  VEC_GROW(g->cells, g->ncells, g->capcells);
+  id = g->ncells++;
+  g->cells[id] = (cell){o, offset};
+  u32vec_push(&g->objects[o].cells, id);
+  ptrmap_put(&g->cell_index, (const void *)(uintptr_t)key, id);
+  return id;
+}
+
+bool graph_holds(const graph *g, node_id n, object_id o) {
+  const u32vec *cells = &g->objects[o].cells;
+  for (uint32_t i = 0; i < cells->len; i++)
+    if (objset_has(&g->nodes[n].pts, cells->data[i]))
+      return true;
+  return false;
+}
+
+bool graph_holds_only(const graph *g, node_id n, object_id o) {
+  uint32_t mine = 0;
+  const u32vec *cells = &g->objects[o].cells;
+  for (uint32_t i = 0; i < cells->len; i++)
+    mine += objset_has(&g->nodes[n].pts, cells->data[i]);
+  return mine > 0 && mine == g->nodes[n].pts.len;
+}
+
+void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta) {
+  if (src == NO_ID || dst == NO_ID || (src == dst && delta == 0))
+    return;
+  node *from = &g->nodes[src];
+  VEC_GROW(from->edges, from->nedges, from->capedges);
+  from->edges[from->nedges++] = (edge){dst, delta};
+  for (uint32_t i = 0; i < objset_slots(&g->nodes[src].pts); i++) {
+    cell_id c = objset_at(&g->nodes[src].pts, i);
+    if (c != OBJSET_EMPTY)
+      solve_add_cell(g, dst, solve_shift(g, c, delta));
+  }
+}
+
+/* Copies are also added while solving (loads meet fields); keep them unique. */
 void graph_add_copy(graph *g, node_id src, node_id dst) {
   if (src == dst || src == NO_ID || dst == NO_ID)
     return;
@@ -38,13 +83,7 @@ void graph_add_copy(graph *g, node_id src, node_id dst) {
   if (ptrmap_get(&g->copy_edges, (const void *)(uintptr_t)key, &seen))
     return;
   ptrmap_put(&g->copy_edges, (const void *)(uintptr_t)key, 1);
-  u32vec_push(&g->nodes[src].copies, dst);
-  const objset *pts = &g->nodes[src].pts;
-  for (uint32_t i = 0; i < objset_slots(pts); i++) {
-    uint32_t o = objset_at(&g->nodes[src].pts, i);
-    if (o != OBJSET_EMPTY)
-      solve_add_object(g, dst, o);
-  }
+  graph_add_edge(g, src, dst, 0);
 }
 
 void graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,
@@ -119,36 +158,116 @@ node_id graph_value_node(graph *g, LLVMValueRef value) {
   return id;
 }
 
-/* A node whose set is the one object o: the value &o. */
-node_id graph_address_node(graph *g, object_id o, LLVMValueRef value) {
+/* A node whose set is the one cell (o, offset): the value &o. */
+node_id graph_address_node(graph *g, object_id o, int32_t offset,
+                           LLVMValueRef value) {
   node_id n = value ? graph_value_node(g, value) : NO_ID;
   if (n == NO_ID) /* a helper, or a value whose type cannot hold a pointer */
     n = graph_new_node(g, NULL);
-  solve_add_object(g, n, o);
+  solve_add_cell(g, n, graph_cell(g, o, offset));
   if (g->objects[o].address == NO_ID)
     g->objects[o].address = n;
   return n;
 }
 
-void graph_add_load(graph *g, node_id ptr, node_id dst) {
-  if (ptr != NO_ID && dst != NO_ID)
-    u32vec_push(&g->nodes[ptr].loads, dst);
+void graph_add_load(graph *g, node_id ptr, node_id dst, uint32_t size) {
+  if (ptr == NO_ID || dst == NO_ID)
+    return;
+  node *n = &g->nodes[ptr];
+  VEC_GROW(n->loads, n->nloads, n->caploads);
+  n->loads[n->nloads++] = (access){dst, 0, size};
 }
 
-void graph_add_store(graph *g, node_id ptr, node_id value) {
-  if (ptr != NO_ID && value != NO_ID)
-    u32vec_push(&g->nodes[ptr].stores, value);
+void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size) {
+  if (ptr == NO_ID || value == NO_ID)
+    return;
+  node *n = &g->nodes[ptr];
+  VEC_GROW(n->stores, n->nstores, n->capstores);
+  n->stores[n->nstores++] = (access){value, 0, size};
+}
+
+static uint32_t store_size(graph *g, LLVMTypeRef type) {
+  if (!LLVMTypeIsSized(type) || LLVMGetTypeKind(type) == LLVMScalableVectorTypeKind)
+    return ANY_SIZE;
+  unsigned long long bytes = LLVMStoreSizeOfType(g->layout, type);
+  return bytes > UINT32_MAX ? ANY_SIZE : (uint32_t)bytes;
+}
+
+/* The constant byte offset a GEP adds to its base, if it has one. */
+static bool gep_offset(graph *g, LLVMValueRef gep, int64_t *offset) {
+  LLVMTypeRef type = LLVMGetGEPSourceElementType(gep);
+  unsigned n = (unsigned)LLVMGetNumOperands(gep);
+  int64_t total = 0;
+  for (unsigned i = 1; i < n; i++) {
+    LLVMValueRef index = LLVMGetOperand(gep, i);
+    if (!LLVMIsAConstantInt(index) || LLVMGetTypeKind(type) == LLVMScalableVectorTypeKind)
+      return false;
+    int64_t k = LLVMConstIntGetSExtValue(index);
+    if (i > 1 && LLVMGetTypeKind(type) == LLVMStructTypeKind) {
+      total += (int64_t)LLVMOffsetOfElement(g->layout, type, (unsigned)k);
+      type = LLVMStructGetTypeAtIndex(type, (unsigned)k);
+      continue;
+    }
+    if (i > 1)
+      type = LLVMGetElementType(type);
+    if (!LLVMTypeIsSized(type))
+      return false;
+    total += k * (int64_t)LLVMABISizeOfType(g->layout, type);
+    if (total < -MAX_FIELD_OFFSET || total > MAX_FIELD_OFFSET)
+      return false;
+  }
+  *offset = total;
+  return true;
+}
+
+/* A GEP shifts the cells of its base. Offsets are forgotten when they are
+ * not constant, and when the base is a phi: pointers stepped in a loop
+ * would otherwise make a new cell per iteration. Indices that carry
+ * pointer bits (gep null, ptrtoint p) flow too, offset forgotten. */
+static void build_gep(graph *g, LLVMValueRef gep) {
+  node_id result = graph_value_node(g, gep);
+  LLVMValueRef base = LLVMGetOperand(gep, 0);
+  int64_t offset;
+  bool known = !LLVMIsAPHINode(base) && gep_offset(g, gep, &offset);
+  graph_add_edge(g, graph_value_node(g, base), result,
+                 known ? (int32_t)offset : DELTA_ANY);
+  int n = LLVMGetNumOperands(gep);
+  for (int i = 1; i < n; i++)
+    graph_add_edge(g, graph_value_node(g, LLVMGetOperand(gep, (unsigned)i)),
+                   result, DELTA_ANY);
 }
 
 /* Default rule, sound for any instruction that only computes: the result
- * may carry anything its operands carry (GEPs, casts, arithmetic on
- * pointer bits, phis, selects, aggregates, vectors). */
+ * may carry anything its operands carry. Instructions that move a value
+ * unchanged (phi, select, casts that keep the bits, aggregate and vector
+ * moves) keep the offset; arithmetic on pointer bits forgets it. */
+static bool keeps_bits(LLVMOpcode op) {
+  switch (op) {
+  case LLVMPHI:
+  case LLVMSelect:
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMPtrToInt:
+  case LLVMIntToPtr:
+  case LLVMFreeze:
+  case LLVMExtractValue:
+  case LLVMInsertValue:
+  case LLVMExtractElement:
+  case LLVMInsertElement:
+  case LLVMShuffleVector:
+    return true;
+  default:
+    return false;
+  }
+}
+
 static void flow_operands(graph *g, LLVMValueRef inst, node_id result) {
+  int32_t delta = keeps_bits(LLVMGetInstructionOpcode(inst)) ? 0 : DELTA_ANY;
   int n = LLVMGetNumOperands(inst);
   for (int i = 0; i < n; i++) {
     LLVMValueRef op = LLVMGetOperand(inst, (unsigned)i);
-    if (op)
-      graph_add_copy(g, graph_value_node(g, op), result);
+    if (op && !LLVMIsABasicBlock(op))
+      graph_add_edge(g, graph_value_node(g, op), result, delta);
   }
 }
 
@@ -172,10 +291,11 @@ static void build_site(graph *g, LLVMValueRef call, libc_call kind) {
   g->objects[o].site = m->nsites;
   u32vec_push(&g->sites, m->nsites++);
   if (kind == LIBC_POSIX_MEMALIGN) {
-    node_id address = graph_address_node(g, o, NULL);
-    graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), address);
+    node_id address = graph_address_node(g, o, 0, NULL);
+    graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, 0)), address,
+                    ANY_SIZE);
   } else {
-    graph_address_node(g, o, call);
+    graph_address_node(g, o, 0, call);
   }
   if (kind == LIBC_REALLOC)
     graph_add_sink(g, graph_value_node(g, LLVMGetOperand(call, 0)), SINK_ESCAPE,
@@ -203,14 +323,16 @@ static void build_memory_access(graph *g, LLVMValueRef inst, LLVMOpcode op) {
   LLVMValueRef ptr = LLVMGetOperand(inst, op == LLVMStore ? 1 : 0);
   node_id ptr_node = graph_value_node(g, ptr);
   bool is_volatile = (op == LLVMLoad || op == LLVMStore) && LLVMGetVolatile(inst);
+  LLVMValueRef data = op == LLVMLoad ? inst : LLVMGetOperand(inst, op == LLVMStore ? 0 : 1);
+  uint32_t size = store_size(g, LLVMTypeOf(data));
   if (op != LLVMStore)
-    graph_add_load(g, ptr_node, graph_value_node(g, inst));
+    graph_add_load(g, ptr_node, graph_value_node(g, inst), size);
   if (op != LLVMLoad) {
     /* store: operand 0; atomicrmw: operand 1; cmpxchg: operands 1 and 2 */
     unsigned first = op == LLVMStore ? 0 : 1;
     unsigned last = op == LLVMAtomicCmpXchg ? 2 : first;
     for (unsigned i = first; i <= last; i++)
-      graph_add_store(g, ptr_node, graph_value_node(g, LLVMGetOperand(inst, i)));
+      graph_add_store(g, ptr_node, graph_value_node(g, LLVMGetOperand(inst, i)), size);
     if (op == LLVMAtomicCmpXchg) /* the result also carries the compared value */
       graph_add_copy(g, graph_value_node(g, LLVMGetOperand(inst, 1)),
                      graph_value_node(g, inst));
@@ -224,9 +346,12 @@ static void build_instruction(graph *g, LLVMValueRef inst) {
   switch (op) {
   case LLVMAlloca: {
     object_id o = new_object(g, OBJ_ALLOCA, inst);
-    graph_address_node(g, o, inst);
+    graph_address_node(g, o, 0, inst);
     return;
   }
+  case LLVMGetElementPtr:
+    build_gep(g, inst);
+    return;
   case LLVMCall:
   case LLVMInvoke:
   case LLVMCallBr:
@@ -277,19 +402,20 @@ static void build_params(graph *g) {
     /* What the caller's memory holds: one level down the content object,
      * further down {ext}. Loads read these presets as well as stores made
      * in this function, so that any store into the caller's memory is seen. */
-    g->objects[pointee].preset = graph_address_node(g, content, NULL);
+    g->objects[pointee].preset = graph_address_node(g, content, ANY_OFFSET, NULL);
     g->objects[content].preset = g->ext_node;
-    graph_address_node(g, pointee, LLVMGetParam(g->fn, i));
+    graph_address_node(g, pointee, 0, LLVMGetParam(g->fn, i));
     u32vec_push(&g->param_objects, pointee);
   }
 }
 
 void graph_build(graph *g, escape_module *module, LLVMValueRef fn) {
   *g = (graph){.module = module, .fn = fn};
+  g->layout = LLVMGetModuleDataLayout(module->module);
   object_id ext = new_object(g, OBJ_EXT, NULL);
   g->objects[ext].escaped = true;
   g->ext_node = graph_new_node(g, NULL);
-  solve_add_object(g, g->ext_node, ext);
+  solve_add_cell(g, g->ext_node, graph_cell(g, ext, ANY_OFFSET));
   g->objects[ext].preset = g->ext_node;
   g->result = graph_new_node(g, NULL);
   graph_add_sink(g, g->result, SINK_RETURN, REASON_RETURNED, NULL, NULL);
@@ -306,13 +432,20 @@ void graph_free(graph *g) {
     node *n = &g->nodes[i];
     objset_free(&n->pts);
     u32vec_free(&n->pending);
-    u32vec_free(&n->copies);
-    u32vec_free(&n->loads);
-    u32vec_free(&n->stores);
+    free(n->edges);
+    free(n->loads);
+    free(n->stores);
     u32vec_free(&n->sinks);
+  }
+  for (uint32_t i = 0; i < g->nobjects; i++) {
+    free(g->objects[i].fields);
+    free(g->objects[i].readers);
+    u32vec_free(&g->objects[i].cells);
   }
   free(g->nodes);
   free(g->objects);
+  free(g->cells);
+  ptrmap_free(&g->cell_index);
   free(g->sinks);
   free(g->frees);
   u32vec_free(&g->sites);

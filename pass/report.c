@@ -281,7 +281,7 @@ static void flow_step(escape_module *m, strbuf *b, const char *indent,
   }
 }
 
-/* Shortest chain of copy edges from `from` to `to` through nodes holding o. */
+/* Shortest chain of edges from `from` to `to` through nodes holding o. */
 static uint32_t flow_path(const graph *g, object_id o, node_id from, node_id to,
                           node_id *path, uint32_t cap) {
   if (from == NO_ID)
@@ -293,9 +293,9 @@ static uint32_t flow_path(const graph *g, object_id o, node_id from, node_id to,
   parent[from] = from;
   for (uint32_t head = 0; head < queue.len && parent[to] == NO_ID; head++) {
     const node *nd = &g->nodes[queue.data[head]];
-    for (uint32_t i = 0; i < nd->copies.len; i++) {
-      node_id s = nd->copies.data[i];
-      if (parent[s] == NO_ID && objset_has(&g->nodes[s].pts, o)) {
+    for (uint32_t i = 0; i < nd->nedges; i++) {
+      node_id s = nd->edges[i].dst;
+      if (parent[s] == NO_ID && graph_holds(g, s, o)) {
         parent[s] = queue.data[head];
         u32vec_push(&queue, s);
       }

@@ -56,7 +56,7 @@ static void delete_frees(escape_module *m, LLVMBuilderRef b, graph *g,
                          object_id o, LLVMValueRef slot, uint64_t size) {
   for (uint32_t i = 0; i < g->nfrees; i++) {
     free_call *f = &g->frees[i];
-    if (!f->call || f->arg == NO_ID || !objset_has(&g->nodes[f->arg].pts, o))
+    if (!f->call || f->arg == NO_ID || !graph_holds(g, f->arg, o))
       continue;
     if (strip_casts(LLVMGetOperand(f->call, 0)) == slot) {
       LLVMPositionBuilderBefore(b, f->call);

@@ -1,30 +1,57 @@
-/* solve.c — propagates objects through the graph to a fixed point and
+/* solve.c — propagates cells through the graph to a fixed point and
  * decides escapes (see include/escape/solve.h).
  *
- * Rules, applied as each object o arrives at node n:
- *   copy edge n -> s        o arrives at s
- *   load edge n -> d        what o holds (its content, and its preset) flows to d
- *   store edge n <- v       what v holds flows into o's content
+ * Rules, applied as each cell (o, k) arrives at node n:
+ *   edge n -> s (delta)     (o, k + delta) arrives at s
+ *   load d = *n (size)      every field of o that [k, k+size) overlaps, o's
+ *                           unknown-offset field and its preset flow to d;
+ *                           fields stored later flow to d too
+ *   store *n = v (size)     v flows into o's field (k, size)
  *   sink on n               o escapes / is returned / may be freed by a callee
- *   n is the content of x   o is stored in x: if x escaped or is the caller's
+ *   n is a field of x       o is stored in x: if x escaped or is the caller's
  *                           memory, o escapes with it
  * Escaping is transitive: when o escapes, everything stored in o escapes,
- * and o's content gains {ext}, since code outside can now write into it. */
+ * and o's unknown-offset field gains {ext}, since code outside can now
+ * write into it. */
 #include "escape/solve.h"
 
-void solve_add_object(graph *g, node_id n, object_id o) {
+#include <stdlib.h>
+
+void solve_add_cell(graph *g, node_id n, cell_id c) {
   node *nd = &g->nodes[n];
-  if (!objset_add(&nd->pts, o))
+  if (!objset_add(&nd->pts, c))
     return;
-  u32vec_push(&nd->pending, o);
+  u32vec_push(&nd->pending, c);
   if (!nd->queued) {
     nd->queued = true;
     u32vec_push(&g->worklist, n);
   }
 }
 
+cell_id solve_shift(graph *g, cell_id c, int32_t delta) {
+  if (delta == 0)
+    return c;
+  cell at = g->cells[c];
+  if (delta == DELTA_ANY || at.offset == ANY_OFFSET)
+    return graph_cell(g, at.object, ANY_OFFSET);
+  return graph_cell(g, at.object, at.offset + delta);
+}
+
 static bool is_caller_memory(const object *o) {
   return o->kind == OBJ_PARAM || o->kind == OBJ_PARAM_CONTENT;
+}
+
+static void repend(graph *g, node_id n) {
+  node *nd = &g->nodes[n];
+  for (uint32_t i = 0; i < objset_slots(&nd->pts); i++) {
+    cell_id c = objset_at(&nd->pts, i);
+    if (c != OBJSET_EMPTY)
+      u32vec_push(&nd->pending, c);
+  }
+  if (nd->pending.len && !nd->queued) {
+    nd->queued = true;
+    u32vec_push(&g->worklist, n);
+  }
 }
 
 void solve_escape(graph *g, object_id o, escape_cause cause) {
@@ -33,25 +60,18 @@ void solve_escape(graph *g, object_id o, escape_cause cause) {
     return;
   obj->escaped = true;
   obj->cause = cause;
-  /* What it holds escapes with it: the objects already in its content go
-   * through the content rule again, now that the holder has escaped (a
+  /* What it holds escapes with it: the cells already in its fields go
+   * through the field rule again, now that the holder has escaped (a
    * worklist, not recursion: chains of linked objects can be long). Its
-   * content also gains {ext}, since code outside can now write into it. */
-  node *content = &g->nodes[obj->content];
-  for (uint32_t i = 0; i < objset_slots(&content->pts); i++) {
-    object_id x = objset_at(&content->pts, i);
-    if (x != OBJSET_EMPTY)
-      u32vec_push(&content->pending, x);
-  }
-  if (content->pending.len && !content->queued) {
-    content->queued = true;
-    u32vec_push(&g->worklist, obj->content);
-  }
-  solve_add_object(g, obj->content, OBJ_EXT_ID);
+   * unknown-offset field gains {ext}: code outside can write into it. */
+  repend(g, obj->content);
+  for (uint32_t i = 0; i < obj->nfields; i++)
+    repend(g, g->objects[o].fields[i].node);
+  solve_add_cell(g, g->objects[o].content, EXT_CELL);
 }
 
-static void arrive_in_content(graph *g, object_id holder, object_id x,
-                              node_id n) {
+static void arrive_in_field(graph *g, object_id holder, cell_id c, node_id n) {
+  object_id x = g->cells[c].object;
   object *h = &g->objects[holder];
   if (x != OBJ_EXT_ID)
     g->objects[x].stored = true;
@@ -61,7 +81,8 @@ static void arrive_in_content(graph *g, object_id holder, object_id x,
     solve_escape(g, x, (escape_cause){REASON_STORED, NULL, n, holder, NULL});
 }
 
-static void apply_sink(graph *g, const sink *s, object_id o, node_id n) {
+static void apply_sink(graph *g, const sink *s, cell_id c, node_id n) {
+  object_id o = g->cells[c].object;
   object *obj = &g->objects[o];
   switch (s->kind) {
   case SINK_ESCAPE:
@@ -82,44 +103,94 @@ static void apply_sink(graph *g, const sink *s, object_id o, node_id n) {
   }
 }
 
-static void load_from(graph *g, object_id o, node_id dst) {
-  object *obj = &g->objects[o];
-  if (obj->kind == OBJ_PARAM_CONTENT)
-    obj->deep_loaded = true;
-  node_id content = obj->content, preset = obj->preset;
-  graph_add_copy(g, content, dst);
-  graph_add_copy(g, preset, dst);
+static bool overlaps(int32_t offset, uint32_t size, const field *f) {
+  if (offset == ANY_OFFSET || size == ANY_SIZE || f->size == ANY_SIZE)
+    return true;
+  return f->offset < (int64_t)offset + size &&
+         offset < (int64_t)f->offset + f->size;
 }
 
-/* Propagates one object that just arrived at node n. Edge lists may grow
- * while we walk them (a load from n's own content); re-read them each time.
- * An edge added meanwhile already carried o when it was added. */
-static void propagate(graph *g, node_id n, object_id o) {
-  for (uint32_t i = 0; i < g->nodes[n].copies.len; i++)
-    solve_add_object(g, g->nodes[n].copies.data[i], o);
-  for (uint32_t i = 0; i < g->nodes[n].loads.len; i++)
-    load_from(g, o, g->nodes[n].loads.data[i]);
-  for (uint32_t i = 0; i < g->nodes[n].stores.len; i++)
-    graph_add_copy(g, g->nodes[n].stores.data[i], g->objects[o].content);
+static void load_from(graph *g, cell_id c, const access *load) {
+  cell at = g->cells[c];
+  object *obj = &g->objects[at.object];
+  if (obj->kind == OBJ_PARAM_CONTENT)
+    obj->deep_loaded = true;
+  VEC_GROW(obj->readers, obj->nreaders, obj->capreaders);
+  obj->readers[obj->nreaders++] = (access){load->node, at.offset, load->size};
+  node_id content = obj->content, preset = obj->preset;
+  graph_add_copy(g, content, load->node);
+  graph_add_copy(g, preset, load->node);
+  for (uint32_t i = 0; i < g->objects[at.object].nfields; i++) {
+    field f = g->objects[at.object].fields[i];
+    if (overlaps(at.offset, load->size, &f))
+      graph_add_copy(g, f.node, load->node);
+  }
+}
+
+/* The node of o's field (offset, size), made on first use; the loads that
+ * overlap it start reading it. */
+static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) {
+  if (offset == ANY_OFFSET || size == ANY_SIZE)
+    return g->objects[o].content;
+  object *obj = &g->objects[o];
+  for (uint32_t i = 0; i < obj->nfields; i++)
+    if (obj->fields[i].offset == offset && obj->fields[i].size == size)
+      return obj->fields[i].node;
+  node_id n = graph_new_node(g, NULL);
+  g->nodes[n].owner = o;
+  obj = &g->objects[o];
+  VEC_GROW(obj->fields, obj->nfields, obj->capfields);
+  field f = {offset, size, n};
+  obj->fields[obj->nfields++] = f;
+  for (uint32_t i = 0; i < g->objects[o].nreaders; i++) {
+    access r = g->objects[o].readers[i];
+    if (overlaps(r.offset, r.size, &f))
+      graph_add_copy(g, n, r.node);
+  }
+  if (obj->escaped) /* what outside code may have written there */
+    solve_add_cell(g, n, EXT_CELL);
+  return n;
+}
+
+static void store_into(graph *g, cell_id c, const access *store) {
+  cell at = g->cells[c];
+  graph_add_copy(g, store->node, field_node(g, at.object, at.offset, store->size));
+}
+
+/* Propagates one cell that just arrived at node n. Edge lists may grow
+ * while we walk them (a load from n's own field); index them afresh each
+ * time. An edge added meanwhile already carried c when it was added. */
+static void propagate(graph *g, node_id n, cell_id c) {
+  for (uint32_t i = 0; i < g->nodes[n].nedges; i++) {
+    edge e = g->nodes[n].edges[i];
+    solve_add_cell(g, e.dst, solve_shift(g, c, e.delta));
+  }
+  for (uint32_t i = 0; i < g->nodes[n].nloads; i++) {
+    access load = g->nodes[n].loads[i];
+    load_from(g, c, &load);
+  }
+  for (uint32_t i = 0; i < g->nodes[n].nstores; i++) {
+    access store = g->nodes[n].stores[i];
+    store_into(g, c, &store);
+  }
   for (uint32_t i = 0; i < g->nodes[n].sinks.len; i++)
-    apply_sink(g, &g->sinks[g->nodes[n].sinks.data[i]], o, n);
+    apply_sink(g, &g->sinks[g->nodes[n].sinks.data[i]], c, n);
   if (g->nodes[n].owner != NO_ID)
-    arrive_in_content(g, g->nodes[n].owner, o, n);
+    arrive_in_field(g, g->nodes[n].owner, c, n);
 }
 
 void solve_run(graph *g) {
-  u32vec pending = {0};
+  u32vec spare = {0};
   while (g->worklist.len) {
     node_id n = g->worklist.data[--g->worklist.len];
     g->nodes[n].queued = false;
     /* take the pending list; arrivals during propagation start a new one */
     u32vec taken = g->nodes[n].pending;
-    g->nodes[n].pending = pending;
-    pending = (u32vec){0};
+    g->nodes[n].pending = spare;
     for (uint32_t i = 0; i < taken.len; i++)
       propagate(g, n, taken.data[i]);
     taken.len = 0;
-    pending = taken;
+    spare = taken;
   }
-  u32vec_free(&pending);
+  u32vec_free(&spare);
 }

@@ -87,9 +87,11 @@ static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
   const objset *ret = &g->nodes[g->result].pts;
   bool unknown = s->returns_unknown;
   for (uint32_t i = 0; i < objset_slots(ret); i++) {
-    uint32_t o = objset_at(ret, i);
-    if (o != OBJSET_EMPTY && g->objects[o].kind != OBJ_PARAM &&
-        g->objects[o].kind != OBJ_PARAM_CONTENT)
+    cell_id c = objset_at(ret, i);
+    if (c == OBJSET_EMPTY)
+      continue;
+    object_kind kind = g->objects[g->cells[c].object].kind;
+    if (kind != OBJ_PARAM && kind != OBJ_PARAM_CONTENT)
       unknown = true;
   }
   changed |= unknown != s->returns_unknown;
@@ -205,7 +207,7 @@ void summary_run(escape_module *m, summary_finish_fn finish) {
 
 static bool freed_here(const graph *g, object_id o) {
   for (uint32_t i = 0; i < g->nfrees; i++)
-    if (g->frees[i].arg != NO_ID && objset_has(&g->nodes[g->frees[i].arg].pts, o))
+    if (g->frees[i].arg != NO_ID && graph_holds(g, g->frees[i].arg, o))
       return true;
   return false;
 }

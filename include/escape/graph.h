@@ -15,11 +15,15 @@
  *
  * Objects are allocation sites, allocas, each parameter's pointee and its
  * pointee's pointee (the caller's memory), and {ext}, which stands for every
- * object that has escaped. Each object has a content node: what is stored in
- * it. Every SSA value of every type is a node, so that a pointer's bits are
- * followed through integers, vectors and aggregates too. The solver
- * (solve.c) computes, for every node, the set of objects it may point to,
- * and which objects escape, and why. */
+ * object that has escaped. A node points to cells: an object and a byte
+ * offset into it (or "any offset"), so that struct fields stay apart: the
+ * integer loaded from n->len does not carry the pointer stored in n->next.
+ * Each object's memory is a set of fields (offset, size) plus one field for
+ * stores at unknown offsets; a load reads every field it overlaps. Every SSA
+ * value that can hold a pointer is a node (pointers, integers of pointer
+ * width, aggregates and vectors of them), so a pointer's bits are followed
+ * through integers too. The solver (solve.c) computes, for every node, the
+ * cells it may point to, and which objects escape, and why. */
 #ifndef ESCAPE_GRAPH_H
 #define ESCAPE_GRAPH_H
 
@@ -27,10 +31,40 @@
 #include "escape/support.h"
 
 #include <llvm-c/Core.h>
+#include <llvm-c/Target.h>
 
 typedef uint32_t node_id;
 typedef uint32_t object_id;
+typedef uint32_t cell_id;
 #define NO_ID UINT32_MAX
+#define ANY_OFFSET (-1)        /* a cell or access at an unknown offset */
+#define ANY_SIZE 0u            /* an access of unknown size */
+#define MAX_FIELD_OFFSET 4096  /* farther offsets are tracked as "any" */
+#define DELTA_ANY INT32_MIN    /* an edge that forgets the offset */
+
+typedef struct cell {
+  object_id object;
+  int32_t offset; /* ANY_OFFSET or a byte offset */
+} cell;
+
+typedef struct field {
+  int32_t offset;
+  uint32_t size;
+  node_id node; /* what is stored there */
+} field;
+
+typedef struct access {
+  node_id node;   /* loads: the destination; stores: the stored value */
+  int32_t offset; /* loads registered on objects: where they read */
+  uint32_t size;
+} access;
+
+/* pts(dst) gets every cell of the source, shifted by delta bytes
+ * (0: a copy; DELTA_ANY: offset forgotten). */
+typedef struct edge {
+  node_id dst;
+  int32_t delta;
+} edge;
 
 typedef enum object_kind {
   OBJ_EXT,           /* {ext}: everything that escaped, globals, unknown memory */
@@ -69,8 +103,13 @@ typedef struct object {
   LLVMValueRef origin; /* call, alloca or function; NULL for {ext} */
   uint32_t param;      /* OBJ_PARAM*: parameter index */
   uint32_t site;       /* OBJ_SITE: index into the module's site table */
-  node_id content;     /* what is stored in this object */
+  node_id content;     /* what is stored at unknown offsets; read by all loads */
   node_id preset;      /* what it held before the function ran, or NO_ID */
+  field *fields;       /* what is stored at known offsets */
+  uint32_t nfields, capfields;
+  access *readers;     /* loads from this object: fields they overlap flow to them */
+  uint32_t nreaders, capreaders;
+  u32vec cells;        /* this object's cells */
   node_id address;     /* the node that holds the object's address first */
   bool escaped;        /* reaches {ext}: outlives the frame or is shared */
   bool returned;       /* OBJ_PARAM*: reaches the function's result */
@@ -99,11 +138,14 @@ typedef struct sink {
 typedef struct node {
   LLVMValueRef value; /* the SSA value, or NULL for helper and content nodes */
   object_id owner;    /* content nodes: the object whose memory this is */
-  objset pts;         /* objects this node may point to */
-  u32vec pending;     /* objects added to pts, not yet propagated */
-  u32vec copies;      /* successors s: pts(s) ⊇ pts(this) */
-  u32vec loads;       /* d: pts(d) ⊇ content(o) for every o in pts(this) */
-  u32vec stores;      /* s: content(o) ⊇ pts(s) for every o in pts(this) */
+  objset pts;         /* cells this node may point to */
+  u32vec pending;     /* cells added to pts, not yet propagated */
+  edge *edges;        /* successors: copies and shifts */
+  uint32_t nedges, capedges;
+  access *loads;      /* node = *this, for each cell of this */
+  uint32_t nloads, caploads;
+  access *stores;     /* *this = node, for each cell of this */
+  uint32_t nstores, capstores;
   u32vec sinks;       /* indices into graph.sinks */
   bool queued;
 } node;
@@ -123,6 +165,9 @@ typedef struct graph {
   uint32_t nnodes, capnodes;
   object *objects;
   uint32_t nobjects, capobjects;
+  cell *cells;
+  uint32_t ncells, capcells;
+  ptrmap cell_index;   /* (object, offset) -> cell_id */
   sink *sinks;
   uint32_t nsinks, capsinks;
   free_call *frees;
@@ -130,13 +175,15 @@ typedef struct graph {
   u32vec sites;        /* module site indices allocated in this function */
   u32vec param_objects;/* per parameter: its OBJ_PARAM (OBJ_PARAM_CONTENT = +1) */
   ptrmap value_nodes;  /* LLVMValueRef -> node_id */
-  ptrmap copy_edges;   /* (src,dst) pairs already present, as a fake pointer */
+  ptrmap copy_edges;   /* (src,dst) copies already present, as a fake pointer */
+  LLVMTargetDataRef layout;
   node_id ext_node;    /* a node holding {ext} */
   node_id result;      /* what the function returns */
   u32vec worklist;
 } graph;
 
 #define OBJ_EXT_ID 0u
+#define EXT_CELL 0u /* ({ext}, any offset) */
 
 /* Builds the graph of a defined function; the solver then runs on it. */
 void graph_build(graph *g, struct escape_module *module, LLVMValueRef fn);
@@ -148,12 +195,18 @@ node_id graph_value_node(graph *g, LLVMValueRef value);
 
 /* Graph construction primitives, also used by the solver. */
 node_id graph_new_node(graph *g, LLVMValueRef value);
+cell_id graph_cell(graph *g, object_id o, int32_t offset);
 void graph_add_copy(graph *g, node_id src, node_id dst);
+void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta);
 void graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,
                     LLVMValueRef inst, LLVMValueRef callee);
-void graph_add_load(graph *g, node_id ptr, node_id dst);   /* dst = *ptr */
-void graph_add_store(graph *g, node_id ptr, node_id value); /* *ptr = value */
-/* A node whose set is {o}: the value &o (value may be NULL for a helper). */
-node_id graph_address_node(graph *g, object_id o, LLVMValueRef value);
+void graph_add_load(graph *g, node_id ptr, node_id dst, uint32_t size);
+void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size);
+/* A node whose set is {(o, offset)}: the value &o (value may be NULL). */
+node_id graph_address_node(graph *g, object_id o, int32_t offset,
+                           LLVMValueRef value);
+/* Does node n point into object o? Only into o (and somewhere)? */
+bool graph_holds(const graph *g, node_id n, object_id o);
+bool graph_holds_only(const graph *g, node_id n, object_id o);
 
 #endif

@@ -7,8 +7,11 @@
 
 #include "escape/graph.h"
 
-/* Adds object o to node n's set; queues n if it is new. */
-void solve_add_object(graph *g, node_id n, object_id o);
+/* Adds cell c to node n's set; queues n if it is new. */
+void solve_add_cell(graph *g, node_id n, cell_id c);
+
+/* The cell c moved by delta bytes along an edge. */
+cell_id solve_shift(graph *g, cell_id c, int32_t delta);
 
 /* Marks o escaped with the given cause; what it holds escapes with it. */
 void solve_escape(graph *g, object_id o, escape_cause cause);
