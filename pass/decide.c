@@ -3,7 +3,8 @@
  *   escapes, realloc, freed by a callee, freed together with other memory,
  *   size (constant, non-zero, no overflow, within -escape-max-size),
  *   alignment, -O0 (optnone: reported, never rewritten), loop (two
- *   iterations' objects live at once), recursion, setjmp, and last the per-function budget (-escape-max-frame), which
+ *   iterations' objects live at once), recursion, setjmp or musttail, and
+ *   last the per-function budget (-escape-max-frame), which
  *   is spent in source order by the sites that passed everything else. */
 #include "escape/decide.h"
 
@@ -33,7 +34,10 @@ static bool has_fn_attr(LLVMValueRef fn, const char *name) {
   return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
 }
 
-static bool calls_returns_twice(LLVMValueRef fn) {
+/* Calls that forbid a stack slot in this frame: setjmp-like functions
+ * (returns_twice: a longjmp may revisit a frame whose slots were reused) and
+ * musttail calls (the frame is gone when the callee runs). */
+static refusal frame_refusal(LLVMValueRef fn) {
   unsigned kind = LLVMGetEnumAttributeKindForName("returns_twice", 13);
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
        bb = LLVMGetNextBasicBlock(bb))
@@ -42,13 +46,15 @@ static bool calls_returns_twice(LLVMValueRef fn) {
       LLVMOpcode op = LLVMGetInstructionOpcode(i);
       if (op != LLVMCall && op != LLVMInvoke)
         continue;
+      if (op == LLVMCall && LLVMGetTailCallKind(i) == LLVMTailCallKindMustTail)
+        return REFUSE_MUSTTAIL;
       LLVMValueRef callee = LLVMGetCalledValue(i);
       if (LLVMGetCallSiteEnumAttribute(i, LLVMAttributeFunctionIndex, kind) ||
           (LLVMIsAFunction(callee) &&
            LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, kind)))
-        return true;
+        return REFUSE_RETURNS_TWICE;
     }
-  return false;
+  return REFUSE_NONE;
 }
 
 static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
@@ -132,7 +138,7 @@ static void mark_loop_carried(const escape_module *m, const graph *g,
 
 static refusal first_refusal(const escape_module *m, const graph *g,
                              object_id o, site *s, const bool *carried,
-                             const fn_summary *fs, bool returns_twice) {
+                             const fn_summary *fs, refusal frame) {
   const object *obj = &g->objects[o];
   refusal r;
   if (obj->escaped)
@@ -153,8 +159,8 @@ static refusal first_refusal(const escape_module *m, const graph *g,
     return REFUSE_LOOP;
   if (fs->recursive)
     return REFUSE_RECURSIVE;
-  if (returns_twice)
-    return REFUSE_RETURNS_TWICE;
+  if (frame != REFUSE_NONE)
+    return frame;
   if (invoke_unwind_has_phi(s->call))
     return REFUSE_INVOKE_PHI;
   if (m->config->report_only)
@@ -166,13 +172,13 @@ void decide_function(escape_module *m, graph *g) {
   bool *carried = escape_xcalloc(g->nobjects, sizeof *carried);
   mark_loop_carried(m, g, carried);
   const fn_summary *fs = module_summary(m, g->fn);
-  bool returns_twice = calls_returns_twice(g->fn);
+  refusal frame_rule = frame_refusal(g->fn);
   uint64_t frame = 0;
   for (object_id o = 0; o < g->nobjects; o++) {
     if (g->objects[o].kind != OBJ_SITE)
       continue;
     site *s = &m->sites[g->objects[o].site];
-    s->verdict = first_refusal(m, g, o, s, carried, fs, returns_twice);
+    s->verdict = first_refusal(m, g, o, s, carried, fs, frame_rule);
     if (s->verdict != REFUSE_NONE)
       continue;
     uint64_t bytes = decide_slot_bytes(s);

@@ -232,9 +232,51 @@ void changed(void *Ctx, LLVMValueRef Fn) {
   H->Names.erase(F);
 }
 
+// Options travel with the IR as module flags, so that the run at LTO link
+// time (where lld cannot pass -mllvm options to a plugin it has not loaded
+// yet) uses the settings of the compile. A flag given on the command line
+// wins; modules merged by LTO keep the most conservative limits.
+template <typename T>
+T option(const Module &M, const cl::opt<T> &Opt, const char *Flag) {
+  if (Opt.getNumOccurrences() == 0)
+    if (auto *C = mdconst::extract_or_null<ConstantInt>(M.getModuleFlag(Flag)))
+      return (T)C->getZExtValue();
+  return Opt;
+}
+
+template <typename T, typename P>
+T option(const Module &M, const cl::opt<T, false, P> &Opt, const char *Flag) {
+  if (Opt.getNumOccurrences() == 0)
+    if (auto *C = mdconst::extract_or_null<ConstantInt>(M.getModuleFlag(Flag)))
+      return (T)C->getZExtValue();
+  return Opt;
+}
+
+escape_config configFor(const Module &M) {
+  return {(int)option(M, EscapeM, "escape.m"),
+          option(M, EscapeMaxSize, "escape.max-size"),
+          option(M, EscapeMaxFrame, "escape.max-frame"),
+          option(M, EscapeReportOnly, "escape.report-only")};
+}
+
+void recordConfig(Module &M, const escape_config &C) {
+  auto Add = [&](Module::ModFlagBehavior B, const char *Flag, uint64_t V) {
+    if (!M.getModuleFlag(Flag))
+      M.addModuleFlag(B, Flag, V);
+  };
+  Add(Module::Max, "escape.m", (uint64_t)C.m);
+  Add(Module::Min, "escape.max-size", C.max_size);
+  Add(Module::Min, "escape.max-frame", C.max_frame);
+  Add(Module::Max, "escape.report-only", C.report_only);
+}
+
 struct EscapePass : PassInfoMixin<EscapePass> {
   escape_mode Mode;
   explicit EscapePass(escape_mode Mode) : Mode(Mode) {}
+
+  void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
+    OS << (Mode == ESCAPE_MODE_PRINT ? "print<escape>" : "escape");
+  }
 
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
@@ -243,9 +285,10 @@ struct EscapePass : PassInfoMixin<EscapePass> {
                                 variableName, paramName, remarksEnabled, changed};
     if (Mode == ESCAPE_MODE_PRINT)
       Services.remark = nullptr;
-    escape_config Config = {(int)EscapeM, EscapeMaxSize, EscapeMaxFrame,
-                            EscapeReportOnly};
+    escape_config Config = configFor(M);
     bool Changed = escape_run_module(wrap(&M), &Config, &Services, Mode);
+    if (Mode == ESCAPE_MODE_TRANSFORM)
+      recordConfig(M, Config);
     return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
   }
   static bool isRequired() { return true; }

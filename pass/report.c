@@ -210,6 +210,9 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
   case REFUSE_RETURNS_TWICE:
     strbuf_printf(b, "function calls setjmp (returns_twice)");
     return;
+  case REFUSE_MUSTTAIL:
+    strbuf_printf(b, "function makes a musttail call");
+    return;
   case REFUSE_INVOKE_PHI:
     strbuf_printf(b, "invoke whose unwind block has phis");
     return;

@@ -11,6 +11,12 @@
  *     value, llvm.lifetime.end takes its place, so slots can share memory.
  *     Where the free's argument might also be NULL (a phi or select), no end
  *     marker is placed: the object may still be alive there.
+ *   - calls in the function lose their `tail` marker: it promises that the
+ *     callee does not touch the caller's stack, which is no longer true once
+ *     a slot may be passed to it (the backend would emit a real tail call
+ *     and free the frame before the callee reads the slot). TailCallElim
+ *     puts the marker back where it still holds. musttail calls are never
+ *     in a rewritten function (decide.c refuses).
  * New instructions carry the site's debug location. Nothing else changes. */
 #include "escape/rewrite.h"
 
@@ -88,6 +94,15 @@ static void replace_site(escape_module *m, LLVMBuilderRef b, const site *s,
     LLVMBuildBr(b, LLVMGetNormalDest(call));
 }
 
+static void drop_tail_markers(LLVMValueRef fn) {
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+         i = LLVMGetNextInstruction(i))
+      if (LLVMIsACallInst(i) && LLVMGetTailCallKind(i) == LLVMTailCallKindTail)
+        LLVMSetTailCallKind(i, LLVMTailCallKindNone);
+}
+
 bool rewrite_function(escape_module *m, graph *g) {
   bool changed = false;
   LLVMBuilderRef b = LLVMCreateBuilderInContext(m->context);
@@ -103,6 +118,8 @@ bool rewrite_function(escape_module *m, graph *g) {
     LLVMInstructionEraseFromParent(s->call);
     changed = true;
   }
+  if (changed)
+    drop_tail_markers(g->fn);
   LLVMDisposeBuilder(b);
   return changed;
 }

@@ -52,6 +52,7 @@ typedef enum refusal {
   REFUSE_LOOP,
   REFUSE_RECURSIVE,
   REFUSE_RETURNS_TWICE,
+  REFUSE_MUSTTAIL,
   REFUSE_OPTNONE,
   REFUSE_REPORT_ONLY,
   REFUSE_INVOKE_PHI      /* invoke whose unwind block has phis */
