@@ -61,37 +61,56 @@ static leak_tag tag_from_attributes(graph *g, LLVMValueRef call, LLVMValueRef fn
   return tag;
 }
 
+/* Bits for the loaded value of one field of an argument's memory. */
+static void apply_content(graph *g, LLVMValueRef call, LLVMValueRef callee,
+                          node_id arg, const content_leak *c, node_id result,
+                          escape_reason why) {
+  node_id field = graph_new_node(g, NULL); /* arg + offset */
+  graph_add_edge(g, arg, field, c->offset == ANY_OFFSET ? DELTA_ANY : c->offset);
+  node_id loaded = graph_new_node(g, NULL); /* *(arg + offset) */
+  graph_add_load(g, field, loaded, c->size);
+  if (c->tag & LEAK_CONTENT)
+    graph_add_sink(g, loaded, SINK_ESCAPE, why, call, callee);
+  if (c->tag & LEAK_RESULT_CONTENT)
+    graph_add_copy(g, loaded, result);
+  if (c->tag & LEAK_FREED_CONTENT)
+    graph_add_sink(g, loaded, SINK_CALLEE_FREE, why, call, callee);
+  if (c->tag & LEAK_WRITES_CONTENT)
+    graph_add_store(g, loaded, g->ext_node, ANY_SIZE);
+  if (c->tag & LEAK_DEEP) {
+    node_id deep = graph_new_node(g, NULL); /* what lies further down */
+    graph_add_load(g, loaded, deep, ANY_SIZE);
+    graph_add_sink(g, deep, SINK_ESCAPE, why, call, callee);
+  }
+}
+
+static void apply_leak(graph *g, LLVMValueRef call, LLVMValueRef callee,
+                       node_id arg, const param_leak *leak, node_id result,
+                       escape_reason why) {
+  if (arg == NO_ID || !leak->tag)
+    return;
+  if (leak->tag & LEAK_HEAP)
+    graph_add_sink(g, arg, SINK_ESCAPE, why, call, callee);
+  if (leak->tag & LEAK_RESULT)
+    graph_add_copy(g, arg, result);
+  if (leak->tag & LEAK_FREED)
+    graph_add_sink(g, arg, SINK_CALLEE_FREE, why, call, callee);
+  if (leak->tag & LEAK_WRITES)
+    graph_add_store(g, arg, g->ext_node, ANY_SIZE);
+  if (leak->tag & LEAK_HEAP)
+    return; /* what it holds escapes with it */
+  for (uint32_t i = 0; i < leak->ncontents; i++)
+    apply_content(g, call, callee, arg, &leak->contents[i], result, why);
+}
+
+/* A tag from the library table or from attributes: content bits apply to
+ * every field. */
 static void apply_tag(graph *g, LLVMValueRef call, LLVMValueRef callee,
                       node_id arg, leak_tag tag, node_id result,
                       escape_reason why) {
-  if (arg == NO_ID || !tag)
-    return;
-  if (tag & LEAK_HEAP)
-    graph_add_sink(g, arg, SINK_ESCAPE, why, call, callee);
-  if (tag & LEAK_RESULT)
-    graph_add_copy(g, arg, result);
-  if (tag & LEAK_FREED)
-    graph_add_sink(g, arg, SINK_CALLEE_FREE, why, call, callee);
-  if (tag & LEAK_WRITES)
-    graph_add_store(g, arg, g->ext_node, ANY_SIZE);
-  if (!(tag & (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT |
-               LEAK_WRITES_CONTENT | LEAK_DEEP)))
-    return;
-  node_id content = graph_new_node(g, NULL); /* *arg */
-  graph_add_load(g, arg, content, ANY_SIZE);
-  if (tag & LEAK_CONTENT)
-    graph_add_sink(g, content, SINK_ESCAPE, why, call, callee);
-  if (tag & LEAK_RESULT_CONTENT)
-    graph_add_copy(g, content, result);
-  if (tag & LEAK_FREED_CONTENT)
-    graph_add_sink(g, content, SINK_CALLEE_FREE, why, call, callee);
-  if (tag & LEAK_WRITES_CONTENT)
-    graph_add_store(g, content, g->ext_node, ANY_SIZE);
-  if (tag & LEAK_DEEP) {
-    node_id deep = graph_new_node(g, NULL); /* **arg */
-    graph_add_load(g, content, deep, ANY_SIZE);
-    graph_add_sink(g, deep, SINK_ESCAPE, why, call, callee);
-  }
+  content_leak all = {ANY_OFFSET, ANY_SIZE, tag & LEAK_CONTENT_BITS};
+  param_leak leak = {tag, &all, all.tag ? 1 : 0, 1};
+  apply_leak(g, call, callee, arg, &leak, result, why);
 }
 
 static void escape_args(graph *g, LLVMValueRef call, LLVMValueRef callee,
@@ -157,8 +176,8 @@ static void summary_model(graph *g, LLVMValueRef call, fn_summary *callee) {
   for (unsigned i = 0; i < nargs; i++) {
     node_id arg = graph_value_node(g, LLVMGetOperand(call, i));
     if (i < callee->nparams)
-      apply_tag(g, call, callee->fn, arg, callee->tags[i], result,
-                REASON_CALL_LEAKS);
+      apply_leak(g, call, callee->fn, arg, &callee->params[i], result,
+                 REASON_CALL_LEAKS);
     else
       apply_tag(g, call, callee->fn, arg, LEAK_UNKNOWN, result,
                 REASON_CALL_VARARGS);

@@ -393,17 +393,33 @@ static void build_instruction(graph *g, LLVMValueRef inst) {
   }
 }
 
+object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
+                              uint32_t size) {
+  if (offset == ANY_OFFSET || size == ANY_SIZE || size > (1u << 20))
+    offset = ANY_OFFSET, size = ANY_SIZE;
+  uint64_t key = ((uint64_t)param << 40 | (uint64_t)(uint32_t)(offset + 1) << 20 |
+                  size) + 1;
+  uint32_t id;
+  if (ptrmap_get(&g->param_reads, (const void *)(uintptr_t)key, &id))
+    return id;
+  id = new_object(g, OBJ_PARAM_CONTENT, g->fn);
+  object *o = &g->objects[id];
+  o->param = param;
+  o->read_offset = offset;
+  o->read_size = size;
+  o->preset = g->ext_node; /* further down: {ext} */
+  ptrmap_put(&g->param_reads, (const void *)(uintptr_t)key, id);
+  return id;
+}
+
+/* A parameter points to caller memory. What a load from it yields is made
+ * per field read (graph_param_content), so that the summary can say which
+ * field of the caller's object goes where. */
 static void build_params(graph *g) {
   unsigned n = LLVMCountParams(g->fn);
   for (unsigned i = 0; i < n; i++) {
     object_id pointee = new_object(g, OBJ_PARAM, g->fn);
-    object_id content = new_object(g, OBJ_PARAM_CONTENT, g->fn);
-    g->objects[pointee].param = g->objects[content].param = i;
-    /* What the caller's memory holds: one level down the content object,
-     * further down {ext}. Loads read these presets as well as stores made
-     * in this function, so that any store into the caller's memory is seen. */
-    g->objects[pointee].preset = graph_address_node(g, content, ANY_OFFSET, NULL);
-    g->objects[content].preset = g->ext_node;
+    g->objects[pointee].param = i;
     graph_address_node(g, pointee, 0, LLVMGetParam(g->fn, i));
     u32vec_push(&g->param_objects, pointee);
   }
@@ -452,6 +468,7 @@ void graph_free(graph *g) {
   u32vec_free(&g->param_objects);
   u32vec_free(&g->worklist);
   ptrmap_free(&g->value_nodes);
+  ptrmap_free(&g->param_reads);
   ptrmap_free(&g->copy_edges);
   *g = (graph){0};
 }

@@ -85,8 +85,8 @@ struct Host {
 };
 
 void noteVariable(DenseMap<const Value *, std::string> &Out, DILocalVariable *Var,
-                  iterator_range<Value::user_iterator>, Value *Loc) {
-  if (Var && !Var->getName().empty() && !Out.count(Loc))
+                  Value *Loc) {
+  if (Loc && Var && !Var->getName().empty() && !Out.count(Loc))
     Out[Loc] = Var->getName().str();
 }
 
@@ -97,15 +97,21 @@ const DenseMap<const Value *, std::string> &Host::namesOf(Function &F) {
     return It->second;
   auto &Out = Names[&F];
   for (Instruction &I : instructions(F)) {
-    for (DbgVariableRecord &DVR : filterDbgVars(I.getDbgRecordRange()))
+    for (DbgVariableRecord &DVR : filterDbgVars(I.getDbgRecordRange())) {
       for (Value *Loc : DVR.location_ops())
         if (Loc)
-          noteVariable(Out, DVR.getVariable(), Loc->users(), Loc);
+          noteVariable(Out, DVR.getVariable(), Loc);
+      if (DVR.isDbgAssign() && DVR.getAddress()) // -O2 -g: assignment tracking
+        noteVariable(Out, DVR.getVariable(), DVR.getAddress());
+    }
 #if LLVM_VERSION_MAJOR < 20
-    if (auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I))
+    if (auto *DVI = dyn_cast<DbgVariableIntrinsic>(&I)) {
       for (Value *Loc : DVI->location_ops())
         if (Loc)
-          noteVariable(Out, DVI->getVariable(), Loc->users(), Loc);
+          noteVariable(Out, DVI->getVariable(), Loc);
+      if (auto *DAI = dyn_cast<DbgAssignIntrinsic>(DVI))
+        noteVariable(Out, DAI->getVariable(), DAI->getAddress());
+    }
 #endif
   }
   return Out;

@@ -89,7 +89,8 @@ static void describe_arg(escape_module *m, strbuf *b, LLVMValueRef arg) {
   }
   char name[NAME_CAP];
   value_name(m, arg, name);
-  strbuf_printf(b, "%s", name[0] ? name : "?");
+  bool address = name[0] && LLVMIsAAllocaInst(arg); /* &w, as written */
+  strbuf_printf(b, "%s%s", address ? "&" : "", name[0] ? name : "?");
 }
 
 static void describe_site(escape_module *m, strbuf *b, const site *s) {
@@ -484,7 +485,7 @@ static void report_params(escape_module *m, const graph *g) {
       p.ir = true;
     }
     strbuf text = {0};
-    strbuf_printf(&text, param_verdict(fs->tags[i]), name);
+    strbuf_printf(&text, param_verdict(fs->params[i].tag), name);
     if (sv->remark && sv->remarks_enabled(sv->ctx, g->fn)) {
       escape_remark_arg args[] = {{"Tag", text.data}};
       sv->remark(sv->ctx, ESCAPE_REMARK_ANALYSIS, g->fn, "ParamTag", args, 1);

@@ -112,6 +112,11 @@ static bool overlaps(int32_t offset, uint32_t size, const field *f) {
 
 static void load_from(graph *g, cell_id c, const access *load) {
   cell at = g->cells[c];
+  if (g->objects[at.object].kind == OBJ_PARAM) {
+    object_id read = graph_param_content(g, g->objects[at.object].param,
+                                         at.offset, load->size);
+    solve_add_cell(g, load->node, graph_cell(g, read, ANY_OFFSET));
+  }
   object *obj = &g->objects[at.object];
   if (obj->kind == OBJ_PARAM_CONTENT)
     obj->deep_loaded = true;

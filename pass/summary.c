@@ -35,7 +35,7 @@ void summary_init(escape_module *m) {
     fn_summary *s = &m->fns[m->nfns];
     s->fn = fn;
     s->nparams = LLVMCountParams(fn);
-    s->tags = escape_xcalloc(s->nparams, sizeof *s->tags);
+    s->params = escape_xcalloc(s->nparams, sizeof *s->params);
     s->defined = !LLVMIsDeclaration(fn);
     s->exact = s->defined && is_exact_definition(fn);
     s->scc = NO_ID;
@@ -44,8 +44,11 @@ void summary_init(escape_module *m) {
 }
 
 void summary_free(escape_module *m) {
-  for (uint32_t i = 0; i < m->nfns; i++)
-    free(m->fns[i].tags);
+  for (uint32_t i = 0; i < m->nfns; i++) {
+    for (uint32_t p = 0; p < m->fns[i].nparams; p++)
+      param_leak_free(&m->fns[i].params[p]);
+    free(m->fns[i].params);
+  }
   free(m->fns);
   ptrmap_free(&m->fn_index);
 }
@@ -80,9 +83,10 @@ static bool calls_itself(escape_module *m, uint32_t f) {
 static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
   bool changed = false;
   for (unsigned i = 0; i < s->nparams; i++) {
-    leak_tag t = s->tags[i] | summary_param_tag(g, i);
-    changed |= t != s->tags[i];
-    s->tags[i] = t;
+    param_leak now = {0};
+    summary_param_leak(g, i, &now);
+    changed |= param_leak_merge(&s->params[i], &now);
+    param_leak_free(&now);
   }
   const objset *ret = &g->nodes[g->result].pts;
   bool unknown = s->returns_unknown;
@@ -212,27 +216,74 @@ static bool freed_here(const graph *g, object_id o) {
   return false;
 }
 
-leak_tag summary_param_tag(const graph *g, unsigned i) {
-  object_id pointee = g->param_objects.data[i], content = pointee + 1;
-  const object *p = &g->objects[pointee], *c = &g->objects[content];
+/* The bits of one object of caller memory, as seen from this function. */
+static leak_tag object_bits(const graph *g, object_id o, bool content) {
+  const object *obj = &g->objects[o];
   leak_tag tag = 0;
-  if (p->escaped)
-    tag |= LEAK_HEAP;
-  if (c->escaped)
-    tag |= LEAK_CONTENT;
-  if (p->returned)
-    tag |= LEAK_RESULT;
-  if (c->returned)
-    tag |= LEAK_RESULT_CONTENT;
-  if (p->callee_frees || freed_here(g, pointee))
-    tag |= LEAK_FREED;
-  if (c->callee_frees || freed_here(g, content))
-    tag |= LEAK_FREED_CONTENT;
-  if (p->written)
-    tag |= LEAK_WRITES;
-  if (c->written)
-    tag |= LEAK_WRITES_CONTENT;
-  if (c->deep_loaded)
+  if (obj->escaped)
+    tag |= content ? LEAK_CONTENT : LEAK_HEAP;
+  if (obj->returned)
+    tag |= content ? LEAK_RESULT_CONTENT : LEAK_RESULT;
+  if (obj->callee_frees || freed_here(g, o))
+    tag |= content ? LEAK_FREED_CONTENT : LEAK_FREED;
+  if (obj->written)
+    tag |= content ? LEAK_WRITES_CONTENT : LEAK_WRITES;
+  if (content && obj->deep_loaded)
     tag |= LEAK_DEEP;
   return tag;
+}
+
+static void add_content(param_leak *leak, int32_t offset, uint32_t size,
+                        leak_tag tag) {
+  for (uint32_t i = 0; i < leak->ncontents; i++) {
+    content_leak *c = &leak->contents[i];
+    if (c->offset == offset && c->size == size) {
+      c->tag |= tag;
+      leak->tag |= tag;
+      return;
+    }
+  }
+  VEC_GROW(leak->contents, leak->ncontents, leak->capcontents);
+  leak->contents[leak->ncontents++] = (content_leak){offset, size, tag};
+  leak->tag |= tag;
+}
+
+void summary_param_leak(const graph *g, unsigned i, param_leak *out) {
+  *out = (param_leak){0};
+  out->tag = object_bits(g, g->param_objects.data[i], false);
+  for (object_id o = 0; o < g->nobjects; o++) {
+    const object *obj = &g->objects[o];
+    if (obj->kind != OBJ_PARAM_CONTENT || obj->param != i)
+      continue;
+    leak_tag tag = object_bits(g, o, true);
+    if (tag)
+      add_content(out, obj->read_offset, obj->read_size, tag);
+  }
+}
+
+bool param_leak_merge(param_leak *into, const param_leak *from) {
+  leak_tag before = into->tag;
+  uint32_t count = into->ncontents;
+  bool grew = false;
+  into->tag |= from->tag;
+  for (uint32_t i = 0; i < from->ncontents; i++) {
+    const content_leak *c = &from->contents[i];
+    bool found = false;
+    for (uint32_t j = 0; j < into->ncontents; j++) {
+      content_leak *d = &into->contents[j];
+      if (d->offset == c->offset && d->size == c->size) {
+        found = true;
+        grew |= (d->tag | c->tag) != d->tag;
+        d->tag |= c->tag;
+      }
+    }
+    if (!found)
+      add_content(into, c->offset, c->size, c->tag);
+  }
+  return grew || into->tag != before || into->ncontents != count;
+}
+
+void param_leak_free(param_leak *leak) {
+  free(leak->contents);
+  *leak = (param_leak){0};
 }

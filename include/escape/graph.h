@@ -102,6 +102,8 @@ typedef struct object {
   object_kind kind;
   LLVMValueRef origin; /* call, alloca or function; NULL for {ext} */
   uint32_t param;      /* OBJ_PARAM*: parameter index */
+  int32_t read_offset; /* OBJ_PARAM_CONTENT: the field of *p it was loaded from */
+  uint32_t read_size;
   uint32_t site;       /* OBJ_SITE: index into the module's site table */
   node_id content;     /* what is stored at unknown offsets; read by all loads */
   node_id preset;      /* what it held before the function ran, or NO_ID */
@@ -173,7 +175,8 @@ typedef struct graph {
   free_call *frees;
   uint32_t nfrees, capfrees;
   u32vec sites;        /* module site indices allocated in this function */
-  u32vec param_objects;/* per parameter: its OBJ_PARAM (OBJ_PARAM_CONTENT = +1) */
+  u32vec param_objects;/* per parameter: its OBJ_PARAM */
+  ptrmap param_reads;  /* (param, offset, size) -> its OBJ_PARAM_CONTENT */
   ptrmap value_nodes;  /* LLVMValueRef -> node_id */
   ptrmap copy_edges;   /* (src,dst) copies already present, as a fake pointer */
   LLVMTargetDataRef layout;
@@ -196,6 +199,10 @@ node_id graph_value_node(graph *g, LLVMValueRef value);
 /* Graph construction primitives, also used by the solver. */
 node_id graph_new_node(graph *g, LLVMValueRef value);
 cell_id graph_cell(graph *g, object_id o, int32_t offset);
+/* The object standing for what a load of (offset, size) from parameter
+ * param's memory yields: caller memory one level down. Made on first use. */
+object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
+                              uint32_t size);
 void graph_add_copy(graph *g, node_id src, node_id dst);
 void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta);
 void graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,

@@ -24,10 +24,35 @@ enum {
 };
 typedef uint32_t leak_tag;
 
+#define LEAK_CONTENT_BITS                                                     \
+  (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT |                  \
+   LEAK_WRITES_CONTENT | LEAK_DEEP)
+
+/* What a function does with what it loads from one field of the memory a
+ * parameter points to: the field read (offset and size; ANY_OFFSET /
+ * ANY_SIZE when unknown) and the LEAK_*CONTENT / LEAK_DEEP bits for the
+ * value loaded there. Callers apply it to their own field at that offset,
+ * so that `return p->len` does not drag along the pointer in p->data. */
+typedef struct content_leak {
+  int32_t offset;
+  uint32_t size;
+  leak_tag tag;
+} content_leak;
+
+typedef struct param_leak {
+  leak_tag tag;           /* the pointer's own bits, and the union of content bits */
+  content_leak *contents; /* per field read */
+  uint32_t ncontents, capcontents;
+} param_leak;
+
+/* Adds from's bits to into; returns true if into changed. */
+bool param_leak_merge(param_leak *into, const param_leak *from);
+void param_leak_free(param_leak *leak);
+
 typedef struct fn_summary {
   LLVMValueRef fn;
   uint32_t nparams;
-  leak_tag *tags;     /* one per parameter */
+  param_leak *params; /* one per parameter */
   bool defined;       /* has a body we analyse */
   bool recursive;     /* sits on a cycle of the direct call graph */
   bool exact;         /* its body is the one that runs (not interposable) */

@@ -18,7 +18,7 @@ void summary_free(escape_module *m);
 typedef void (*summary_finish_fn)(escape_module *m, graph *g);
 void summary_run(escape_module *m, summary_finish_fn finish);
 
-/* The leak tag of parameter i, read off a solved graph. */
-leak_tag summary_param_tag(const graph *g, unsigned i);
+/* What the function does with parameter i, read off a solved graph. */
+void summary_param_leak(const graph *g, unsigned i, param_leak *out);
 
 #endif
