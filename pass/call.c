@@ -77,11 +77,25 @@ static void apply_content(graph *g, LLVMValueRef call, LLVMValueRef callee,
     graph_add_sink(g, loaded, SINK_CALLEE_FREE, why, call, callee);
   if (c->tag & LEAK_WRITES_CONTENT)
     graph_add_store(g, loaded, g->ext_node, ANY_SIZE);
-  if (c->tag & LEAK_DEEP) {
-    node_id deep = graph_new_node(g, NULL); /* what lies further down */
-    graph_add_load(g, loaded, deep, ANY_SIZE);
+}
+
+/* Bits for everything two or more levels below the argument: the closure
+ * of loads, a node that loads from itself. */
+static void apply_deep(graph *g, LLVMValueRef call, LLVMValueRef callee,
+                       node_id arg, leak_tag tag, node_id result,
+                       escape_reason why) {
+  node_id first = graph_new_node(g, NULL), deep = graph_new_node(g, NULL);
+  graph_add_load(g, arg, first, ANY_SIZE);
+  graph_add_load(g, first, deep, ANY_SIZE);
+  graph_add_load(g, deep, deep, ANY_SIZE);
+  if (tag & LEAK_DEEP)
     graph_add_sink(g, deep, SINK_ESCAPE, why, call, callee);
-  }
+  if (tag & LEAK_DEEP_RESULT)
+    graph_add_copy(g, deep, result);
+  if (tag & LEAK_DEEP_FREED)
+    graph_add_sink(g, deep, SINK_CALLEE_FREE, why, call, callee);
+  if (tag & LEAK_DEEP_WRITES)
+    graph_add_store(g, deep, g->ext_node, ANY_SIZE);
 }
 
 static void apply_leak(graph *g, LLVMValueRef call, LLVMValueRef callee,
@@ -101,6 +115,8 @@ static void apply_leak(graph *g, LLVMValueRef call, LLVMValueRef callee,
     return; /* what it holds escapes with it */
   for (uint32_t i = 0; i < leak->ncontents; i++)
     apply_content(g, call, callee, arg, &leak->contents[i], result, why);
+  if (leak->tag & LEAK_DEEP_BITS)
+    apply_deep(g, call, callee, arg, leak->tag, result, why);
 }
 
 /* A tag from the library table or from attributes: content bits apply to
@@ -108,7 +124,7 @@ static void apply_leak(graph *g, LLVMValueRef call, LLVMValueRef callee,
 static void apply_tag(graph *g, LLVMValueRef call, LLVMValueRef callee,
                       node_id arg, leak_tag tag, node_id result,
                       escape_reason why) {
-  content_leak all = {ANY_OFFSET, ANY_SIZE, tag & LEAK_CONTENT_BITS};
+  content_leak all = {ANY_OFFSET, ANY_SIZE, tag & LEAK_CONTENT_BITS, true};
   param_leak leak = {tag, &all, all.tag ? 1 : 0, 1};
   apply_leak(g, call, callee, arg, &leak, result, why);
 }

@@ -393,6 +393,19 @@ static void build_instruction(graph *g, LLVMValueRef inst) {
   }
 }
 
+/* Caller memory two or more levels below parameter param: one object,
+ * whose loads yield itself, so that walking a caller's list reads it
+ * without making the list escape. */
+static object_id param_deep(graph *g, uint32_t param) {
+  if (g->param_deep.data[param] != NO_ID)
+    return g->param_deep.data[param];
+  object_id deep = new_object(g, OBJ_PARAM_DEEP, g->fn);
+  g->objects[deep].param = param;
+  g->objects[deep].preset = graph_address_node(g, deep, ANY_OFFSET, NULL);
+  g->param_deep.data[param] = deep;
+  return deep;
+}
+
 object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
                               uint32_t size) {
   if (offset == ANY_OFFSET || size == ANY_SIZE || size > (1u << 20))
@@ -407,8 +420,9 @@ object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
   o->param = param;
   o->read_offset = offset;
   o->read_size = size;
-  o->preset = g->ext_node; /* further down: {ext} */
   ptrmap_put(&g->param_reads, (const void *)(uintptr_t)key, id);
+  object_id deep = param_deep(g, param);
+  g->objects[id].preset = g->objects[deep].preset;
   return id;
 }
 
@@ -422,6 +436,7 @@ static void build_params(graph *g) {
     g->objects[pointee].param = i;
     graph_address_node(g, pointee, 0, LLVMGetParam(g->fn, i));
     u32vec_push(&g->param_objects, pointee);
+    u32vec_push(&g->param_deep, NO_ID);
   }
 }
 
@@ -466,6 +481,7 @@ void graph_free(graph *g) {
   free(g->frees);
   u32vec_free(&g->sites);
   u32vec_free(&g->param_objects);
+  u32vec_free(&g->param_deep);
   u32vec_free(&g->worklist);
   ptrmap_free(&g->value_nodes);
   ptrmap_free(&g->param_reads);

@@ -119,7 +119,8 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
     const object *holder = &g->objects[c->container];
     if (holder->kind == OBJ_EXT)
       strbuf_printf(b, "stored to global or escaping memory");
-    else if (holder->kind == OBJ_PARAM || holder->kind == OBJ_PARAM_CONTENT)
+    else if (holder->kind == OBJ_PARAM || holder->kind == OBJ_PARAM_CONTENT ||
+             holder->kind == OBJ_PARAM_DEEP)
       strbuf_printf(b, "stored into the caller's memory");
     else
       strbuf_printf(b, "stored into memory that escapes");
@@ -445,16 +446,28 @@ static void report_site(escape_module *m, const graph *g, object_id o) {
   strbuf_free(&reason);
 }
 
-static const char *param_verdict(leak_tag tag) {
+/* Go's words for a parameter. Go's verdicts are about pointers: content
+ * bits count only where a pointer was read, and what reaches the result
+ * counts only if the result can hold a pointer (returning p->len or the sum
+ * of a list's values does not leak p). The summary itself keeps every bit. */
+static const char *param_verdict(const param_leak *leak, bool returns_pointer) {
+  leak_tag tag = leak->tag & ~LEAK_CONTENT_BITS;
+  for (uint32_t i = 0; i < leak->ncontents; i++)
+    if (leak->contents[i].pointer)
+      tag |= leak->contents[i].tag;
+  if (!returns_pointer)
+    tag &= ~(LEAK_RESULT_CONTENT | LEAK_DEEP_RESULT);
   if (tag & LEAK_HEAP)
     return "leaking param: %s";
   if (tag & LEAK_RESULT)
     return "leaking param: %s to result ~r0 level=0";
   if (tag & LEAK_RESULT_CONTENT)
     return "leaking param: %s to result ~r0 level=1";
+  if (tag & LEAK_DEEP_RESULT)
+    return "leaking param: %s to result ~r0 level=2";
   if (tag & (LEAK_CONTENT | LEAK_DEEP))
     return "leaking param content: %s";
-  if (tag & (LEAK_FREED | LEAK_FREED_CONTENT))
+  if (tag & (LEAK_FREED | LEAK_FREED_CONTENT | LEAK_DEEP_FREED))
     return "%s is freed";
   return "%s does not escape";
 }
@@ -464,6 +477,10 @@ static void report_params(escape_module *m, const graph *g) {
     return;
   const fn_summary *fs = module_summary(m, g->fn);
   const escape_services *sv = m->services;
+  LLVMTypeRef ret = LLVMGetReturnType(LLVMGlobalGetValueType(g->fn));
+  LLVMTypeKind kind = LLVMGetTypeKind(ret);
+  bool returns_pointer = kind == LLVMPointerTypeKind || kind == LLVMStructTypeKind ||
+                         kind == LLVMArrayTypeKind || kind == LLVMVectorTypeKind;
   for (unsigned i = 0; i < fs->nparams; i++) {
     LLVMValueRef param = LLVMGetParam(g->fn, i);
     if (LLVMGetTypeKind(LLVMTypeOf(param)) != LLVMPointerTypeKind)
@@ -485,7 +502,7 @@ static void report_params(escape_module *m, const graph *g) {
       p.ir = true;
     }
     strbuf text = {0};
-    strbuf_printf(&text, param_verdict(fs->params[i].tag), name);
+    strbuf_printf(&text, param_verdict(&fs->params[i], returns_pointer), name);
     if (sv->remark && sv->remarks_enabled(sv->ctx, g->fn)) {
       escape_remark_arg args[] = {{"Tag", text.data}};
       sv->remark(sv->ctx, ESCAPE_REMARK_ANALYSIS, g->fn, "ParamTag", args, 1);

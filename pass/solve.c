@@ -38,7 +38,8 @@ cell_id solve_shift(graph *g, cell_id c, int32_t delta) {
 }
 
 static bool is_caller_memory(const object *o) {
-  return o->kind == OBJ_PARAM || o->kind == OBJ_PARAM_CONTENT;
+  return o->kind == OBJ_PARAM || o->kind == OBJ_PARAM_CONTENT ||
+         o->kind == OBJ_PARAM_DEEP;
 }
 
 static void repend(graph *g, node_id n) {
@@ -115,11 +116,12 @@ static void load_from(graph *g, cell_id c, const access *load) {
   if (g->objects[at.object].kind == OBJ_PARAM) {
     object_id read = graph_param_content(g, g->objects[at.object].param,
                                          at.offset, load->size);
+    LLVMValueRef into = g->nodes[load->node].value;
+    if (!into || LLVMGetTypeKind(LLVMTypeOf(into)) == LLVMPointerTypeKind)
+      g->objects[read].pointer_read = true;
     solve_add_cell(g, load->node, graph_cell(g, read, ANY_OFFSET));
   }
   object *obj = &g->objects[at.object];
-  if (obj->kind == OBJ_PARAM_CONTENT)
-    obj->deep_loaded = true;
   VEC_GROW(obj->readers, obj->nreaders, obj->capreaders);
   obj->readers[obj->nreaders++] = (access){load->node, at.offset, load->size};
   node_id content = obj->content, preset = obj->preset;

@@ -95,7 +95,7 @@ static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
     if (c == OBJSET_EMPTY)
       continue;
     object_kind kind = g->objects[g->cells[c].object].kind;
-    if (kind != OBJ_PARAM && kind != OBJ_PARAM_CONTENT)
+    if (kind != OBJ_PARAM && kind != OBJ_PARAM_CONTENT && kind != OBJ_PARAM_DEEP)
       unknown = true;
   }
   changed |= unknown != s->returns_unknown;
@@ -216,48 +216,53 @@ static bool freed_here(const graph *g, object_id o) {
   return false;
 }
 
-/* The bits of one object of caller memory, as seen from this function. */
-static leak_tag object_bits(const graph *g, object_id o, bool content) {
+/* The bits of one object of caller memory, as seen from this function:
+ * level 0 is what p points to, 1 what *p points to, 2 anything deeper. */
+static leak_tag object_bits(const graph *g, object_id o, unsigned level) {
+  static const leak_tag bits[3][4] = {
+      {LEAK_HEAP, LEAK_RESULT, LEAK_FREED, LEAK_WRITES},
+      {LEAK_CONTENT, LEAK_RESULT_CONTENT, LEAK_FREED_CONTENT, LEAK_WRITES_CONTENT},
+      {LEAK_DEEP, LEAK_DEEP_RESULT, LEAK_DEEP_FREED, LEAK_DEEP_WRITES}};
   const object *obj = &g->objects[o];
   leak_tag tag = 0;
   if (obj->escaped)
-    tag |= content ? LEAK_CONTENT : LEAK_HEAP;
+    tag |= bits[level][0];
   if (obj->returned)
-    tag |= content ? LEAK_RESULT_CONTENT : LEAK_RESULT;
+    tag |= bits[level][1];
   if (obj->callee_frees || freed_here(g, o))
-    tag |= content ? LEAK_FREED_CONTENT : LEAK_FREED;
+    tag |= bits[level][2];
   if (obj->written)
-    tag |= content ? LEAK_WRITES_CONTENT : LEAK_WRITES;
-  if (content && obj->deep_loaded)
-    tag |= LEAK_DEEP;
+    tag |= bits[level][3];
   return tag;
 }
 
-static void add_content(param_leak *leak, int32_t offset, uint32_t size,
-                        leak_tag tag) {
+static void add_content(param_leak *leak, const content_leak *add) {
+  leak->tag |= add->tag;
   for (uint32_t i = 0; i < leak->ncontents; i++) {
     content_leak *c = &leak->contents[i];
-    if (c->offset == offset && c->size == size) {
-      c->tag |= tag;
-      leak->tag |= tag;
+    if (c->offset == add->offset && c->size == add->size) {
+      c->tag |= add->tag;
+      c->pointer |= add->pointer;
       return;
     }
   }
   VEC_GROW(leak->contents, leak->ncontents, leak->capcontents);
-  leak->contents[leak->ncontents++] = (content_leak){offset, size, tag};
-  leak->tag |= tag;
+  leak->contents[leak->ncontents++] = *add;
 }
 
 void summary_param_leak(const graph *g, unsigned i, param_leak *out) {
   *out = (param_leak){0};
-  out->tag = object_bits(g, g->param_objects.data[i], false);
+  out->tag = object_bits(g, g->param_objects.data[i], 0);
+  if (g->param_deep.data[i] != NO_ID)
+    out->tag |= object_bits(g, g->param_deep.data[i], 2);
   for (object_id o = 0; o < g->nobjects; o++) {
     const object *obj = &g->objects[o];
     if (obj->kind != OBJ_PARAM_CONTENT || obj->param != i)
       continue;
-    leak_tag tag = object_bits(g, o, true);
-    if (tag)
-      add_content(out, obj->read_offset, obj->read_size, tag);
+    content_leak c = {obj->read_offset, obj->read_size, object_bits(g, o, 1),
+                      obj->pointer_read};
+    if (c.tag)
+      add_content(out, &c);
   }
 }
 
@@ -268,17 +273,12 @@ bool param_leak_merge(param_leak *into, const param_leak *from) {
   into->tag |= from->tag;
   for (uint32_t i = 0; i < from->ncontents; i++) {
     const content_leak *c = &from->contents[i];
-    bool found = false;
     for (uint32_t j = 0; j < into->ncontents; j++) {
-      content_leak *d = &into->contents[j];
-      if (d->offset == c->offset && d->size == c->size) {
-        found = true;
-        grew |= (d->tag | c->tag) != d->tag;
-        d->tag |= c->tag;
-      }
+      const content_leak *d = &into->contents[j];
+      if (d->offset == c->offset && d->size == c->size)
+        grew |= (d->tag | c->tag) != d->tag || (c->pointer && !d->pointer);
     }
-    if (!found)
-      add_content(into, c->offset, c->size, c->tag);
+    add_content(into, c);
   }
   return grew || into->tag != before || into->ncontents != count;
 }

@@ -71,7 +71,8 @@ typedef enum object_kind {
   OBJ_SITE,          /* a malloc-family allocation site */
   OBJ_ALLOCA,        /* a stack slot */
   OBJ_PARAM,         /* what parameter p points to (caller's memory) */
-  OBJ_PARAM_CONTENT  /* what *p points to (caller's memory, one level down) */
+  OBJ_PARAM_CONTENT, /* what *p points to (caller's memory, one level down) */
+  OBJ_PARAM_DEEP     /* caller's memory two or more levels down */
 } object_kind;
 
 /* Why an object escaped; one per object, the first found. */
@@ -116,7 +117,7 @@ typedef struct object {
   bool escaped;        /* reaches {ext}: outlives the frame or is shared */
   bool returned;       /* OBJ_PARAM*: reaches the function's result */
   bool stored;         /* stored into some object's memory */
-  bool deep_loaded;    /* OBJ_PARAM_CONTENT: pointers were loaded from it */
+  bool pointer_read;   /* OBJ_PARAM_CONTENT: read by a load of a pointer */
   bool written;        /* OBJ_PARAM*: pointers were stored into it */
   bool callee_frees;   /* a callee may free it */
   LLVMValueRef freeing_call;
@@ -177,6 +178,7 @@ typedef struct graph {
   u32vec sites;        /* module site indices allocated in this function */
   u32vec param_objects;/* per parameter: its OBJ_PARAM */
   ptrmap param_reads;  /* (param, offset, size) -> its OBJ_PARAM_CONTENT */
+  u32vec param_deep;   /* per parameter: its OBJ_PARAM_DEEP, or NO_ID */
   ptrmap value_nodes;  /* LLVMValueRef -> node_id */
   ptrmap copy_edges;   /* (src,dst) copies already present, as a fake pointer */
   LLVMTargetDataRef layout;

@@ -19,24 +19,30 @@ enum {
   LEAK_FREED_CONTENT = 1u << 5,  /* *p may be freed */
   LEAK_WRITES = 1u << 6,         /* pointers stored into *p */
   LEAK_WRITES_CONTENT = 1u << 7, /* pointers stored into **p */
-  LEAK_DEEP = 1u << 8,           /* memory two or more levels down is used */
+  LEAK_DEEP = 1u << 8,           /* what lies two or more levels down escapes */
+  LEAK_DEEP_RESULT = 1u << 9,    /* ... is returned (level=2) */
+  LEAK_DEEP_FREED = 1u << 10,    /* ... may be freed */
+  LEAK_DEEP_WRITES = 1u << 11,   /* pointers are stored there */
   LEAK_UNKNOWN = LEAK_HEAP       /* what an unknown callee may do */
 };
 typedef uint32_t leak_tag;
 
 #define LEAK_CONTENT_BITS                                                     \
-  (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT |                  \
-   LEAK_WRITES_CONTENT | LEAK_DEEP)
+  (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT | LEAK_WRITES_CONTENT)
+#define LEAK_DEEP_BITS                                                        \
+  (LEAK_DEEP | LEAK_DEEP_RESULT | LEAK_DEEP_FREED | LEAK_DEEP_WRITES)
 
 /* What a function does with what it loads from one field of the memory a
  * parameter points to: the field read (offset and size; ANY_OFFSET /
- * ANY_SIZE when unknown) and the LEAK_*CONTENT / LEAK_DEEP bits for the
- * value loaded there. Callers apply it to their own field at that offset,
+ * ANY_SIZE when unknown) and the LEAK_*CONTENT bits for the value loaded
+ * there. What lies further down is one object per parameter (LEAK_DEEP*). Callers apply it to their own field at that offset,
  * so that `return p->len` does not drag along the pointer in p->data. */
 typedef struct content_leak {
   int32_t offset;
   uint32_t size;
   leak_tag tag;
+  bool pointer; /* read as a pointer (for the report: Go's verdicts are
+                   about pointers, not the integers beside them) */
 } content_leak;
 
 typedef struct param_leak {
