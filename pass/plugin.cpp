@@ -147,13 +147,15 @@ void emitWith(R &&Remark, const escape_remark_arg *Args, unsigned N,
   ORE.emit(Remark);
 }
 
-void remark(void *Ctx, escape_remark_kind Kind, LLVMValueRef At, const char *Name,
-            const escape_remark_arg *Args, unsigned N) {
+void remark(void *Ctx, escape_remark_kind Kind, LLVMValueRef At, unsigned Line,
+            const char *Name, const escape_remark_arg *Args, unsigned N) {
   auto *H = static_cast<Host *>(Ctx);
   Value *V = unwrap(At);
   if (auto *F = dyn_cast<Function>(V)) {
     auto &ORE = H->FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
     DiagnosticLocation Loc(F->getSubprogram());
+    if (DISubprogram *SP = F->getSubprogram(); SP && Line)
+      Loc = DiagnosticLocation(DILocation::get(F->getContext(), Line, 0, SP));
     emitWith(OptimizationRemarkAnalysis("escape", Name, Loc, &F->getEntryBlock()),
              Args, N, ORE);
     return;

@@ -382,7 +382,7 @@ static void remark_site(escape_module *m, const site *s, const char *desc,
                                 {NULL, " does not escape: moved to the stack ("},
                                 {"Bytes", size},
                                 {NULL, " bytes)"}};
-    sv->remark(sv->ctx, ESCAPE_REMARK_PASSED, s->call, "MovedToStack", args, 4);
+    sv->remark(sv->ctx, ESCAPE_REMARK_PASSED, s->call, 0, "MovedToStack", args, 4);
     return;
   }
   bool kept_local = s->verdict == REFUSE_OPTNONE || s->verdict == REFUSE_REPORT_ONLY;
@@ -393,7 +393,7 @@ static void remark_site(escape_module *m, const site *s, const char *desc,
       {"Site", desc},
       {NULL, kept_local ? " does not escape, not moved: " : " escapes to heap: "},
       {"Reason", kept_local ? why : reason}};
-  sv->remark(sv->ctx, ESCAPE_REMARK_MISSED, s->call, "StaysOnHeap", args, 3);
+  sv->remark(sv->ctx, ESCAPE_REMARK_MISSED, s->call, 0, "StaysOnHeap", args, 3);
 }
 
 static bool already_reported(escape_module *m, LLVMValueRef v) {
@@ -505,7 +505,7 @@ static void report_params(escape_module *m, const graph *g) {
     strbuf_printf(&text, param_verdict(&fs->params[i], returns_pointer), name);
     if (sv->remark && sv->remarks_enabled(sv->ctx, g->fn)) {
       escape_remark_arg args[] = {{"Tag", text.data}};
-      sv->remark(sv->ctx, ESCAPE_REMARK_ANALYSIS, g->fn, "ParamTag", args, 1);
+      sv->remark(sv->ctx, ESCAPE_REMARK_ANALYSIS, g->fn, line, "ParamTag", args, 1);
     }
     add_line(m, p, text.data, NULL);
   }

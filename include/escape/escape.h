@@ -49,10 +49,10 @@ typedef struct escape_services {
   bool (*in_cycle)(void *ctx, LLVMBasicBlockRef block);
   /* Does instruction def dominate instruction use? */
   bool (*dominates)(void *ctx, LLVMValueRef def, LLVMValueRef use);
-  /* Emits an optimization remark at an instruction or (for parameters) at a
-   * function, from pass "escape". */
+  /* Emits an optimization remark from pass "escape" at an instruction, or
+   * (for parameters) at a function, on source line `line` when not 0. */
   void (*remark)(void *ctx, escape_remark_kind kind, LLVMValueRef at,
-                 const char *name, const escape_remark_arg *args,
+                 unsigned line, const char *name, const escape_remark_arg *args,
                  unsigned nargs);
   /* Source name of a value from debug info, or 0 if none. */
   unsigned (*variable_name)(void *ctx, LLVMValueRef value, char *buf,
