@@ -198,10 +198,10 @@ unsigned variableName(void *Ctx, LLVMValueRef Val, char *Buf, unsigned Cap) {
     return variableName(Ctx, wrap(C->getOperand(0)), Buf, Cap);
   if (auto *L = dyn_cast<LoadInst>(V))
     return Lookup(L->getPointerOperand()->stripPointerCasts());
-  for (User *U : V->users())
+  for (User *U : V->users()) // at -O0: stored into the variable's own slot
     if (auto *S = dyn_cast<StoreInst>(U))
-      if (S->getValueOperand() == V)
-        if (unsigned N = Lookup(S->getPointerOperand()->stripPointerCasts()))
+      if (S->getValueOperand() == V && isa<AllocaInst>(S->getPointerOperand()))
+        if (unsigned N = Lookup(S->getPointerOperand()))
           return N;
   return 0;
 }

@@ -40,7 +40,7 @@ static unsigned instruction_index(LLVMValueRef inst) {
   return 0;
 }
 
-static position position_of(escape_module *m, LLVMValueRef inst) {
+static position position_of(LLVMValueRef inst) {
   position p = {0};
   p.line = LLVMGetDebugLocLine(inst);
   if (p.line) {
@@ -54,7 +54,6 @@ static position position_of(escape_module *m, LLVMValueRef inst) {
   p.file_len = (unsigned)len;
   p.line = instruction_index(inst);
   p.ir = true;
-  m->missing_debug_info = true;
   return p;
 }
 
@@ -79,6 +78,24 @@ static const char *value_name(escape_module *m, LLVMValueRef v, char *buf) {
     memcpy(buf, ir, len);
     buf[len] = 0;
   }
+  return buf;
+}
+
+/* A name for a value in a flow: its variable, or for an unnamed call
+ * result the call ("pass(...)"), or "value". */
+static const char *flow_name(escape_module *m, LLVMValueRef v, char *buf) {
+  if (value_name(m, v, buf)[0])
+    return buf;
+  if (LLVMIsACallInst(v) || LLVMIsAInvokeInst(v)) {
+    LLVMValueRef callee = LLVMGetCalledValue(v);
+    size_t len = 0;
+    const char *fn = LLVMIsAFunction(callee) ? LLVMGetValueName2(callee, &len) : "";
+    if (len && len + 6 < NAME_CAP) {
+      snprintf(buf, NAME_CAP, "%.*s(...)", (int)len, fn);
+      return buf;
+    }
+  }
+  snprintf(buf, NAME_CAP, "value");
   return buf;
 }
 
@@ -200,7 +217,7 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
                        : s->verdict == REFUSE_FREED_BY_CALLEE ? "freed by a callee"
                                                               : "freed by an invoke";
     strbuf_printf(b, "%s at ", what);
-    format_position(b, position_of(m, s->detail_inst));
+    format_position(b, position_of(s->detail_inst));
     return;
   }
   case REFUSE_LOOP:
@@ -258,32 +275,38 @@ static LLVMValueRef exit_of(LLVMValueRef value) {
   return NULL;
 }
 
-static void flow_step(escape_module *m, strbuf *b, const char *indent,
-                      const graph *g, node_id n) {
+/* One step of a flow: the value the object travelled through, in Go's
+ * layout ("from NAME (WHAT) at POS"). Content nodes say which object's
+ * memory held it; helper nodes are skipped. */
+static void flow_step(escape_module *m, strbuf *b, const graph *g, node_id n,
+                      const char *sitename) {
   const node *nd = &g->nodes[n];
   char name[NAME_CAP];
   if (nd->value && LLVMIsAInstruction(nd->value)) {
-    value_name(m, nd->value, name);
-    strbuf_printf(b, "%s    from %s (%s) at ", indent, name[0] ? name : "value",
-                  LLVMIsALoadInst(nd->value)    ? "load"
-                  : LLVMIsAPHINode(nd->value)   ? "phi"
-                  : LLVMIsASelectInst(nd->value) ? "select"
-                  : LLVMIsAGetElementPtrInst(nd->value) ? "address arithmetic"
-                  : LLVMIsACallInst(nd->value) || LLVMIsAInvokeInst(nd->value)
-                      ? "call result"
-                      : "assign");
-    format_position(b, position_of(m, nd->value));
+    LLVMValueRef v = nd->value;
+    if (sitename) {
+      value_name(m, v, name);
+      strbuf_printf(b, "    from %s%s%s at ", name, name[0] ? " = " : "", sitename);
+    } else
+      strbuf_printf(b, "    from %s (%s) at ", flow_name(m, v, name),
+                    LLVMIsALoadInst(v)              ? "load"
+                    : LLVMIsAPHINode(v)             ? "phi"
+                    : LLVMIsASelectInst(v)          ? "select"
+                    : LLVMIsAGetElementPtrInst(v)   ? "address arithmetic"
+                    : LLVMIsACallInst(v) || LLVMIsAInvokeInst(v) ? "call result"
+                    : LLVMIsACastInst(v)            ? "conversion"
+                                                    : "assign");
+    format_position(b, position_of(v));
     strbuf_printf(b, "\n");
-  } else if (nd->owner != NO_ID && g->objects[nd->owner].kind != OBJ_EXT) {
-    const object *h = &g->objects[nd->owner];
-    if (h->origin && LLVMIsAInstruction(h->origin)) {
-      value_name(m, h->origin, name);
-      strbuf_printf(b, "%s    from *%s (stored in memory) at ", indent,
-                    name[0] ? name : "object");
-      format_position(b, position_of(m, h->origin));
-      strbuf_printf(b, "\n");
-    }
+    return;
   }
+  if (nd->owner == NO_ID || g->objects[nd->owner].kind == OBJ_EXT)
+    return;
+  const object *h = &g->objects[nd->owner];
+  if (!h->origin || !LLVMIsAInstruction(h->origin))
+    return;
+  value_name(m, h->origin, name);
+  strbuf_printf(b, "    from *%s (stored in memory)\n", name[0] ? name : "object");
 }
 
 /* Shortest chain of edges from `from` to `to` through nodes holding o. */
@@ -320,6 +343,8 @@ static uint32_t flow_path(const graph *g, object_id o, node_id from, node_id to,
   return len;
 }
 
+/* The chain from the allocation to where it escaped. Through memory that
+ * escapes, the chain goes on with that memory's own chain. */
 static void explain_flow(escape_module *m, strbuf *b, const graph *g,
                          object_id o, const char *sitename) {
   char name[NAME_CAP];
@@ -332,16 +357,23 @@ static void explain_flow(escape_module *m, strbuf *b, const graph *g,
                   name[0] ? name : hop == 0 ? sitename : "object");
     node_id path[64];
     uint32_t n = flow_path(g, o, obj->address, c->node, path, 64);
-    for (uint32_t i = n; i-- > 0;)
-      flow_step(m, b, "", g, path[i]);
+    /* path[0] is where it escaped: a sink's own node is named on the last
+     * line; a content or result node is not a value */
+    for (uint32_t i = n; i-- > 1;)
+      flow_step(m, b, g, path[i], i == n - 1 && hop == 0 ? sitename : NULL);
+    node_id last = n >= 2 ? path[1] : n == 1 ? path[0] : NO_ID;
+    if (n >= 1 && g->nodes[path[0]].value)
+      last = path[0];
+    LLVMValueRef lastv = last != NO_ID ? g->nodes[last].value : NULL;
     LLVMValueRef where = c->inst;
-    if (!where && n >= 2 && g->nodes[path[1]].value)
-      where = exit_of(g->nodes[path[1]].value);
-    strbuf_printf(b, "    from ");
+    if (!where && lastv)
+      where = exit_of(lastv);
+    strbuf_printf(b, "    from %s (", lastv ? flow_name(m, lastv, name) : "value");
     describe_escape(b, g, c);
+    strbuf_printf(b, ")");
     if (where) {
       strbuf_printf(b, " at ");
-      format_position(b, position_of(m, where));
+      format_position(b, position_of(where));
     }
     strbuf_printf(b, "\n");
     bool via_holder = c->reason == REASON_STORED || c->reason == REASON_CONTENT;
@@ -431,7 +463,7 @@ static void report_site(escape_module *m, const graph *g, object_id o) {
   describe_refusal(m, &reason, g, s, o);
   strbuf_printf(&text, "%s%s%s", desc.data, verdict_suffix(s->verdict),
                 reason.data ? reason.data : "");
-  position p = position_of(m, s->call);
+  position p = position_of(s->call);
   char *extra = NULL;
   if (m->config->m >= 2 && s->verdict == REFUSE_ESCAPES) {
     strbuf flow = {0};
@@ -559,7 +591,7 @@ void report_flush(escape_module *m) {
       strbuf_free(&pos);
     }
   }
-  if (print && m->missing_debug_info)
+  if (print && m->nlines && !LLVMGetModuleFlag(m->module, "Debug Info Version", 18))
     fprintf(out, "escape: note: no debug info; positions are function:+instruction. "
                  "Compile with -g or -gline-tables-only to see source lines.\n");
   fflush(out);

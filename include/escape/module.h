@@ -129,7 +129,6 @@ typedef struct escape_module {
   uint32_t nlines, caplines;
   attr_kinds attrs;
   unsigned md_reported; /* metadata kind marking reported sites */
-  bool missing_debug_info;
   bool changed;
 } escape_module;
 
