@@ -295,7 +295,9 @@ static void flow_step(escape_module *m, strbuf *b, const graph *g, node_id n,
                     : LLVMIsAGetElementPtrInst(v)   ? "address arithmetic"
                     : LLVMIsACallInst(v) || LLVMIsAInvokeInst(v) ? "call result"
                     : LLVMIsACastInst(v)            ? "conversion"
-                                                    : "assign");
+                    : LLVMIsAInsertValueInst(v) || LLVMIsAExtractValueInst(v)
+                        ? "struct value"
+                        : "assign");
     format_position(b, position_of(v));
     strbuf_printf(b, "\n");
     return;
@@ -357,10 +359,14 @@ static void explain_flow(escape_module *m, strbuf *b, const graph *g,
                   name[0] ? name : hop == 0 ? sitename : "object");
     node_id path[64];
     uint32_t n = flow_path(g, o, obj->address, c->node, path, 64);
-    /* path[0] is where it escaped: a sink's own node is named on the last
-     * line; a content or result node is not a value */
-    for (uint32_t i = n; i-- > 1;)
-      flow_step(m, b, g, path[i], i == n - 1 && hop == 0 ? sitename : NULL);
+    /* path[n-1] is the allocation; path[0] is where it escaped: a sink's
+     * own node is named on the last line, a content or result node is not
+     * a value, so the one before it is. */
+    if (hop == 0 && obj->address != NO_ID)
+      flow_step(m, b, g, obj->address, sitename);
+    for (uint32_t i = n - 1; i >= 1 && i < n; i--)
+      if (path[i] != obj->address)
+        flow_step(m, b, g, path[i], NULL);
     node_id last = n >= 2 ? path[1] : n == 1 ? path[0] : NO_ID;
     if (n >= 1 && g->nodes[path[0]].value)
       last = path[0];
@@ -368,7 +374,11 @@ static void explain_flow(escape_module *m, strbuf *b, const graph *g,
     LLVMValueRef where = c->inst;
     if (!where && lastv)
       where = exit_of(lastv);
-    strbuf_printf(b, "    from %s (", lastv ? flow_name(m, lastv, name) : "value");
+    const char *lastname = !lastv ? "value"
+                           : hop == 0 && lastv == obj->origin && !value_name(m, lastv, name)[0]
+                               ? sitename
+                               : flow_name(m, lastv, name);
+    strbuf_printf(b, "    from %s (", lastname);
     describe_escape(b, g, c);
     strbuf_printf(b, ")");
     if (where) {
