@@ -61,12 +61,11 @@ static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
 /* Every free that may receive o must receive only o, and be a plain call. */
 static refusal check_frees(const graph *g, object_id o, site *s) {
-  for (uint32_t i = 0; i < g->nfrees; i++) {
-    const free_call *f = &g->frees[i];
-    if (f->arg == NO_ID || !graph_holds(g, f->arg, o))
-      continue;
+  const u32vec *frees = &g->objects[o].frees;
+  for (uint32_t i = 0; i < frees->len; i++) {
+    const free_call *f = &g->frees[frees->data[i]];
     s->detail_inst = f->call;
-    if (!graph_holds_only(g, f->arg, o))
+    if (f->only != o)
       return REFUSE_FREED_WITH_OTHERS;
     if (LLVMGetInstructionOpcode(f->call) != LLVMCall)
       return REFUSE_FREE_INVOKE;

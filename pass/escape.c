@@ -46,6 +46,7 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
   summary_init(&m);
   summary_run(&m, finish_function);
   report_flush(&m);
+  ptrmap_free(&m.numbering);
   summary_free(&m);
   free(m.sites);
   return m.changed;

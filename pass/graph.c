@@ -45,20 +45,38 @@ cell_id graph_cell(graph *g, object_id o, int32_t offset) {
   return id;
 }
 
+void graph_index_frees(graph *g) {
+  for (uint32_t f = 0; f < g->nfrees; f++) {
+    free_call *fc = &g->frees[f];
+    fc->only = NO_ID;
+    if (fc->arg == NO_ID)
+      continue;
+    const objset *pts = &g->nodes[fc->arg].pts;
+    bool single = true;
+    for (uint32_t i = 0; i < objset_slots(pts); i++) {
+      cell_id c = objset_at(pts, i);
+      if (c == OBJSET_EMPTY)
+        continue;
+      object_id o = g->cells[c].object;
+      u32vec *list = &g->objects[o].frees;
+      if (!list->len || list->data[list->len - 1] != f)
+        u32vec_push(list, f);
+      if (fc->only == NO_ID && single)
+        fc->only = o;
+      else if (fc->only != o)
+        single = false;
+    }
+    if (!single)
+      fc->only = NO_ID;
+  }
+}
+
 bool graph_holds(const graph *g, node_id n, object_id o) {
   const u32vec *cells = &g->objects[o].cells;
   for (uint32_t i = 0; i < cells->len; i++)
     if (objset_has(&g->nodes[n].pts, cells->data[i]))
       return true;
   return false;
-}
-
-bool graph_holds_only(const graph *g, node_id n, object_id o) {
-  uint32_t mine = 0;
-  const u32vec *cells = &g->objects[o].cells;
-  for (uint32_t i = 0; i < cells->len; i++)
-    mine += objset_has(&g->nodes[n].pts, cells->data[i]);
-  return mine > 0 && mine == g->nodes[n].pts.len;
 }
 
 void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta) {
@@ -311,7 +329,7 @@ static void build_call(graph *g, LLVMValueRef call) {
   case LIBC_FREE:
     VEC_GROW(g->frees, g->nfrees, g->capfrees);
     g->frees[g->nfrees++] =
-        (free_call){call, graph_value_node(g, LLVMGetOperand(call, 0))};
+        (free_call){call, graph_value_node(g, LLVMGetOperand(call, 0)), NO_ID};
     return;
   default:
     build_site(g, call, kind);
@@ -472,6 +490,7 @@ void graph_free(graph *g) {
     free(g->objects[i].fields);
     free(g->objects[i].readers);
     u32vec_free(&g->objects[i].cells);
+    u32vec_free(&g->objects[i].frees);
   }
   free(g->nodes);
   free(g->objects);

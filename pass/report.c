@@ -26,21 +26,26 @@ typedef struct position {
   bool ir; /* no debug info: file is the function, line the instruction index */
 } position;
 
-static unsigned instruction_index(LLVMValueRef inst) {
+/* The 1-based index of an instruction in its function; the function's
+ * numbering is built once and kept while we report on it. */
+static unsigned instruction_index(escape_module *m, LLVMValueRef inst) {
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
-  unsigned index = 0;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
-         i = LLVMGetNextInstruction(i)) {
-      index++;
-      if (i == inst)
-        return index;
-    }
-  return 0;
+  if (m->numbered_fn != fn) {
+    ptrmap_free(&m->numbering);
+    m->numbered_fn = fn;
+    unsigned index = 0;
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+         bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i;
+           i = LLVMGetNextInstruction(i))
+        ptrmap_put(&m->numbering, i, ++index);
+  }
+  uint32_t index = 0;
+  ptrmap_get(&m->numbering, inst, &index);
+  return index;
 }
 
-static position position_of(LLVMValueRef inst) {
+static position position_of(escape_module *m, LLVMValueRef inst) {
   position p = {0};
   p.line = LLVMGetDebugLocLine(inst);
   if (p.line) {
@@ -52,7 +57,7 @@ static position position_of(LLVMValueRef inst) {
   LLVMValueRef fn = LLVMGetBasicBlockParent(LLVMGetInstructionParent(inst));
   p.file = LLVMGetValueName2(fn, &len);
   p.file_len = (unsigned)len;
-  p.line = instruction_index(inst);
+  p.line = instruction_index(m, inst);
   p.ir = true;
   return p;
 }
@@ -217,7 +222,7 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
                        : s->verdict == REFUSE_FREED_BY_CALLEE ? "freed by a callee"
                                                               : "freed by an invoke";
     strbuf_printf(b, "%s at ", what);
-    format_position(b, position_of(s->detail_inst));
+    format_position(b, position_of(m, s->detail_inst));
     return;
   }
   case REFUSE_LOOP:
@@ -298,7 +303,7 @@ static void flow_step(escape_module *m, strbuf *b, const graph *g, node_id n,
                     : LLVMIsAInsertValueInst(v) || LLVMIsAExtractValueInst(v)
                         ? "struct value"
                         : "assign");
-    format_position(b, position_of(v));
+    format_position(b, position_of(m, v));
     strbuf_printf(b, "\n");
     return;
   }
@@ -316,32 +321,37 @@ static uint32_t flow_path(const graph *g, object_id o, node_id from, node_id to,
                           node_id *path, uint32_t cap) {
   if (from == NO_ID)
     return 0;
-  node_id *parent = escape_xcalloc(g->nnodes, sizeof *parent);
-  memset(parent, 0xff, g->nnodes * sizeof *parent);
+  /* parents in a map: the walk visits only the nodes that hold o */
+  ptrmap parent = {0};
   u32vec queue = {0};
+  uint32_t up;
   u32vec_push(&queue, from);
-  parent[from] = from;
-  for (uint32_t head = 0; head < queue.len && parent[to] == NO_ID; head++) {
+  ptrmap_put(&parent, (const void *)(uintptr_t)(from + 1), from);
+  for (uint32_t head = 0; head < queue.len; head++) {
+    if (ptrmap_get(&parent, (const void *)(uintptr_t)(to + 1), &up))
+      break;
     const node *nd = &g->nodes[queue.data[head]];
     for (uint32_t i = 0; i < nd->nedges; i++) {
       node_id s = nd->edges[i].dst;
-      if (parent[s] == NO_ID && graph_holds(g, s, o)) {
-        parent[s] = queue.data[head];
+      if (!ptrmap_get(&parent, (const void *)(uintptr_t)(s + 1), &up) &&
+          graph_holds(g, s, o)) {
+        ptrmap_put(&parent, (const void *)(uintptr_t)(s + 1), queue.data[head]);
         u32vec_push(&queue, s);
       }
     }
   }
   uint32_t len = 0;
-  if (parent[to] != NO_ID) {
-    for (node_id n = to;; n = parent[n]) {
+  if (ptrmap_get(&parent, (const void *)(uintptr_t)(to + 1), &up)) {
+    for (node_id n = to;;) {
       if (len < cap)
         path[len++] = n;
       if (n == from)
         break;
+      ptrmap_get(&parent, (const void *)(uintptr_t)(n + 1), &n);
     }
   }
   u32vec_free(&queue);
-  free(parent);
+  ptrmap_free(&parent);
   return len;
 }
 
@@ -383,7 +393,7 @@ static void explain_flow(escape_module *m, strbuf *b, const graph *g,
     strbuf_printf(b, ")");
     if (where) {
       strbuf_printf(b, " at ");
-      format_position(b, position_of(where));
+      format_position(b, position_of(m, where));
     }
     strbuf_printf(b, "\n");
     bool via_holder = c->reason == REASON_STORED || c->reason == REASON_CONTENT;
@@ -473,7 +483,7 @@ static void report_site(escape_module *m, const graph *g, object_id o) {
   describe_refusal(m, &reason, g, s, o);
   strbuf_printf(&text, "%s%s%s", desc.data, verdict_suffix(s->verdict),
                 reason.data ? reason.data : "");
-  position p = position_of(s->call);
+  position p = position_of(m, s->call);
   char *extra = NULL;
   if (m->config->m >= 2 && s->verdict == REFUSE_ESCAPES) {
     strbuf flow = {0};

@@ -60,9 +60,10 @@ static LLVMValueRef strip_casts(LLVMValueRef v) {
  * now frees the slot itself. */
 static void delete_frees(escape_module *m, LLVMBuilderRef b, graph *g,
                          object_id o, LLVMValueRef slot, uint64_t size) {
-  for (uint32_t i = 0; i < g->nfrees; i++) {
-    free_call *f = &g->frees[i];
-    if (!f->call || f->arg == NO_ID || !graph_holds(g, f->arg, o))
+  const u32vec *frees = &g->objects[o].frees;
+  for (uint32_t i = 0; i < frees->len; i++) {
+    free_call *f = &g->frees[frees->data[i]];
+    if (!f->call)
       continue;
     if (strip_casts(LLVMGetOperand(f->call, 0)) == slot) {
       LLVMPositionBuilderBefore(b, f->call);

@@ -118,6 +118,7 @@ static void analyse_scc(escape_module *m, const uint32_t *members, uint32_t n,
         graph_free(&graphs[i]);
       graph_build(&graphs[i], m, s->fn);
       solve_run(&graphs[i]);
+      graph_index_frees(&graphs[i]);
       changed |= tags_grow(m, &graphs[i], s);
     }
     if (!recursive)
@@ -210,10 +211,7 @@ void summary_run(escape_module *m, summary_finish_fn finish) {
 }
 
 static bool freed_here(const graph *g, object_id o) {
-  for (uint32_t i = 0; i < g->nfrees; i++)
-    if (g->frees[i].arg != NO_ID && graph_holds(g, g->frees[i].arg, o))
-      return true;
-  return false;
+  return g->objects[o].frees.len > 0;
 }
 
 /* The bits of one object of caller memory, as seen from this function:

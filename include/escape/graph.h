@@ -120,6 +120,7 @@ typedef struct object {
   bool pointer_read;   /* OBJ_PARAM_CONTENT: read by a load of a pointer */
   bool written;        /* OBJ_PARAM*: pointers were stored into it */
   bool callee_frees;   /* a callee may free it */
+  u32vec frees;        /* indices of the frees that may free it (graph_index_frees) */
   LLVMValueRef freeing_call;
   escape_cause cause;
 } object;
@@ -157,6 +158,7 @@ typedef struct node {
 typedef struct free_call {
   LLVMValueRef call;
   node_id arg;
+  object_id only; /* the one object it may free, or NO_ID (graph_index_frees) */
 } free_call;
 
 struct escape_module;
@@ -214,8 +216,12 @@ void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size);
 /* A node whose set is {(o, offset)}: the value &o (value may be NULL). */
 node_id graph_address_node(graph *g, object_id o, int32_t offset,
                            LLVMValueRef value);
-/* Does node n point into object o? Only into o (and somewhere)? */
+/* After solving: which frees may free each object (object.frees), and
+ * which frees free exactly one object (free_call.only). Linear in the
+ * size of the frees' sets. */
+void graph_index_frees(graph *g);
+
+/* Does node n point into object o? */
 bool graph_holds(const graph *g, node_id n, object_id o);
-bool graph_holds_only(const graph *g, node_id n, object_id o);
 
 #endif

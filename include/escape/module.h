@@ -129,6 +129,8 @@ typedef struct escape_module {
   uint32_t nlines, caplines;
   attr_kinds attrs;
   unsigned md_reported; /* metadata kind marking reported sites */
+  LLVMValueRef numbered_fn; /* positions without debug info: the function */
+  ptrmap numbering;         /* ... and its instructions' indices */
   bool changed;
 } escape_module;
 

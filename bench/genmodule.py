@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Generates a large module of allocating functions, as LLVM IR or as C.
+
+Every function has SITES allocation sites, in four patterns that repeat:
+  0  used locally and freed                       -> moved
+  1  passed to a reader defined in the module     -> moved
+  2  linked from the previous site's object       -> moved (never escapes)
+  3  stored into a global                         -> escapes
+so three sites in four are moved. Functions also call the function before
+them, so the call graph is a chain that summaries must walk.
+
+  genmodule.py --functions 20000 --sites 5 [--lang c|ll] > big.ll
+"""
+import argparse
+import sys
+
+
+def ir(functions, sites, out):
+    w = out.write
+    w("declare noalias ptr @malloc(i64)\ndeclare void @free(ptr)\n")
+    w("@sink = global ptr null\n\n")
+    w("define internal i64 @reader(ptr %p) noinline {\n"
+      "  %v = load i64, ptr %p\n  ret i64 %v\n}\n\n")
+    for f in range(functions):
+        w(f"define i64 @f{f}(i64 %x) {{\nentry:\n")
+        prev = None
+        acc = "%x"
+        for s in range(sites):
+            p = f"%p{s}"
+            w(f"  {p} = call ptr @malloc(i64 16)\n")
+            w(f"  store i64 {s}, ptr {p}\n")
+            kind = s % 4
+            if kind == 0:
+                w(f"  %v{s} = load i64, ptr {p}\n")
+                w(f"  %a{s} = add i64 {acc}, %v{s}\n")
+                w(f"  call void @free(ptr {p})\n")
+                acc = f"%a{s}"
+            elif kind == 1:
+                w(f"  %v{s} = call i64 @reader(ptr {p})\n")
+                w(f"  %a{s} = add i64 {acc}, %v{s}\n")
+                w(f"  call void @free(ptr {p})\n")
+                acc = f"%a{s}"
+            elif kind == 2:
+                if prev is not None:
+                    w(f"  %n{s} = getelementptr i8, ptr {prev}, i64 8\n")
+                    w(f"  store ptr {p}, ptr %n{s}\n")
+            else:
+                w(f"  store ptr {p}, ptr @sink\n")
+            if kind in (2,):
+                prev = p
+        if f > 0:
+            w(f"  %c = call i64 @f{f - 1}(i64 {acc})\n")
+            acc = "%c"
+        w(f"  ret i64 {acc}\n}}\n\n")
+
+
+def c(functions, sites, out):
+    w = out.write
+    w("#include <stdlib.h>\n\nstruct cell { long value; struct cell *next; };\n")
+    w("struct cell *sink;\n\n")
+    w("static __attribute__((noinline)) long reader(const struct cell *c) {\n"
+      "  return c->value;\n}\n\n")
+    for f in range(functions):
+        w(f"long f{f}(long x) {{\n  long acc = x;\n  struct cell *prev = 0;\n")
+        for s in range(sites):
+            p = f"p{s}"
+            w(f"  struct cell *{p} = malloc(sizeof *{p});\n  {p}->value = {s};\n")
+            w(f"  {p}->next = 0;\n")
+            kind = s % 4
+            if kind == 0:
+                w(f"  acc += {p}->value;\n  free({p});\n")
+            elif kind == 1:
+                w(f"  acc += reader({p});\n  free({p});\n")
+            elif kind == 2:
+                w(f"  if (prev) prev->next = {p};\n  prev = {p};\n")
+            else:
+                w(f"  sink = {p};\n")
+        if f > 0:
+            w(f"  acc = f{f - 1}(acc);\n")
+        w("  return acc;\n}\n\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--functions", type=int, default=1000)
+    ap.add_argument("--sites", type=int, default=8)
+    ap.add_argument("--lang", choices=["ll", "c"], default="ll")
+    args = ap.parse_args()
+    (ir if args.lang == "ll" else c)(args.functions, args.sites, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
