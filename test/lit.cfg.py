@@ -23,3 +23,4 @@ config.substitutions.append(
 config.substitutions.append(("%python", "python3"))
 config.available_features.add("llvm" + config.llvm_major)
 config.recursiveExpansionLimit = 5
+config.substitutions.append(("%major", config.llvm_major))
