@@ -23,7 +23,7 @@ demo: build
 	@bash examples/run.sh
 
 bench: build
-	@bash bench/run.sh
+	@python3 bench/run.py
 
 clean:
 	rm -rf build-*

@@ -1,0 +1,169 @@
+#!/usr/bin/env python3
+"""escape's benchmarks: one command, one table (see bench/README.md).
+
+  bench/run.py                      # everything, newest installed LLVM
+  bench/run.py --only runtime       # runtime | compile | scaling
+  bench/run.py --compile-files sqlite3.c lua/*.c   # add real C files to the compile-time table
+
+Run time: each microbenchmark (bench/micro.c) built three ways, side by side
+in one run: plain -O2 (heap), -O2 with the plugin, and a hand-written stack
+version (the physical limit); ns/op is the median of 5 repetitions; heap
+allocations per op are counted with an LD_PRELOAD counter (bench/alloccount.c).
+Compile time: clang -O2 with and without the plugin on a large generated C
+file (and on any files named), median of 3. Scaling: the analysis alone
+(opt -passes=escape minus opt -passes=no-op-module) on modules of 1x, 10x and
+100x the allocation sites, and the peak RSS of opt with and without the pass.
+"""
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "bench")
+
+
+def major():
+    for m in ("22", "19"):
+        if os.path.exists(os.path.join(ROOT, f"build-{m}", "libescape.so")):
+            return m
+    sys.exit("bench: no plugin built; run make build first")
+
+
+def sh(cmd, **kw):
+    kw.setdefault("stdout", subprocess.PIPE)
+    r = subprocess.run(cmd, stderr=subprocess.PIPE, text=True, **kw)
+    if r.returncode:
+        sys.exit(f"bench: {' '.join(cmd)} failed:\n{r.stderr[-2000:]}")
+    return r
+
+
+def timed(cmd):
+    """Wall time and peak RSS (KiB) of one command."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    if status:
+        sys.exit(f"bench: {' '.join(cmd)} failed")
+    return time.perf_counter() - t0, usage.ru_maxrss
+
+
+def machine():
+    cpu = platform.processor() or "?"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next(l.split(":", 1)[1].strip() for l in f if l.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def runtime(m, tmp, iterations):
+    clang = f"/usr/lib/llvm-{m}/bin/clang"
+    plugin = os.path.join(ROOT, f"build-{m}", "libescape.so")
+    src = os.path.join(BENCH, "micro.c")
+    exes = {}
+    for name, flags in (("heap", []), ("plugin", [f"-fpass-plugin={plugin}"]),
+                        ("stack", ["-DHAND_STACK"])):
+        exes[name] = os.path.join(tmp, f"micro-{name}")
+        sh([clang, "-O2", *flags, src, "-o", exes[name]])
+    counter = os.path.join(tmp, "alloccount.so")
+    sh([clang, "-O2", "-shared", "-fPIC", os.path.join(BENCH, "alloccount.c"), "-o", counter, "-ldl"])
+    results = {}
+    for name, exe in exes.items():
+        for line in sh([exe, str(iterations)]).stdout.splitlines():
+            bench, ns = line.split("\t")
+            results.setdefault(bench, {})[name] = float(ns)
+    allocs = {}
+    env = dict(os.environ, LD_PRELOAD=counter)
+    per = 1000
+    for name, exe in exes.items():
+        base = int(sh([exe, "0"], env=env).stderr.split()[-1])
+        for i, bench in enumerate(results):
+            n = int(sh([exe, str(per), str(i)], env=env).stderr.split()[-1])
+            allocs.setdefault(bench, {})[name] = (n - base) / (5 * per)
+    print(f"\nRun time (ns/op, median of 5 x {iterations} calls; LLVM {m})")
+    head = f"{'benchmark':34} {'heap':>8} {'plugin':>8} {'stack':>8} {'plugin/stack':>12} {'heap/plugin':>11}   allocs/op heap/plugin/stack"
+    print(head)
+    print("-" * len(head))
+    for bench, r in results.items():
+        a = allocs[bench]
+        print(f"{bench:34} {r['heap']:8.2f} {r['plugin']:8.2f} {r['stack']:8.2f} "
+              f"{r['plugin'] / r['stack']:11.2f}x {r['heap'] / r['plugin']:10.2f}x   "
+              f"{a['heap']:.0f} / {a['plugin']:.0f} / {a['stack']:.0f}")
+
+
+def compile_time(m, tmp, files, functions):
+    clang = f"/usr/lib/llvm-{m}/bin/clang"
+    plugin = os.path.join(ROOT, f"build-{m}", "libescape.so")
+    gen = os.path.join(tmp, "generated.c")
+    with open(gen, "w") as f:
+        sh([sys.executable, os.path.join(BENCH, "genmodule.py"), "--lang", "c",
+            "--functions", str(functions), "--sites", "6"], stdout=f)
+    print(f"\nCompile time (clang -O2 -c, median of 3; LLVM {m})")
+    head = f"{'file':40} {'lines':>8} {'without':>9} {'with':>9} {'overhead':>9}"
+    print(head)
+    print("-" * len(head))
+    for path in [gen, *files]:
+        lines = sum(1 for _ in open(path, errors="replace"))
+        base = [clang, "-O2", "-w", "-c", path, "-o", os.devnull]
+        without = statistics.median(timed(base)[0] for _ in range(3))
+        with_ = statistics.median(timed(base + [f"-fpass-plugin={plugin}"])[0] for _ in range(3))
+        name = f"generated ({functions} functions)" if path == gen else os.path.basename(path)
+        print(f"{name:40} {lines:8} {without:8.2f}s {with_:8.2f}s {100 * (with_ - without) / without:8.2f}%")
+
+
+def scaling(m, tmp, base_functions):
+    opt = f"/usr/lib/llvm-{m}/bin/opt"
+    plugin = os.path.join(ROOT, f"build-{m}", "libescape.so")
+    print(f"\nScaling: the analysis alone (opt -passes=escape minus -passes=no-op-module, median of 3; LLVM {m})")
+    head = f"{'size':6} {'sites':>8} {'analysis':>10} {'growth':>8} {'per site':>10} {'RSS no-op':>10} {'RSS escape':>11}"
+    print(head)
+    print("-" * len(head))
+    prev = None
+    for scale in (1, 10, 100):
+        ll = os.path.join(tmp, f"scale{scale}.ll")
+        with open(ll, "w") as f:
+            sh([sys.executable, os.path.join(BENCH, "genmodule.py"), "--functions",
+                str(base_functions * scale), "--sites", "8"], stdout=f)
+        bc = ll[:-3] + ".bc"
+        sh([f"/usr/lib/llvm-{m}/bin/llvm-as", ll, "-o", bc])
+        noop = [timed([opt, "-passes=no-op-module", "-disable-output", bc]) for _ in range(3)]
+        esc = [timed([opt, f"-load-pass-plugin={plugin}", "-passes=escape", "-disable-output", bc])
+               for _ in range(3)]
+        t = max(statistics.median(x[0] for x in esc) - statistics.median(x[0] for x in noop), 1e-6)
+        sites = base_functions * scale * 8
+        growth = f"{t / prev:7.1f}x" if prev else "      -"
+        print(f"{scale:5}x {sites:8} {t:9.3f}s {growth} {1e6 * t / sites:8.2f}us "
+              f"{max(x[1] for x in noop) / 1024:8.0f}MB {max(x[1] for x in esc) / 1024:9.0f}MB")
+        prev = t
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", choices=["runtime", "compile", "scaling"])
+    ap.add_argument("--iterations", type=int, default=2000000)
+    ap.add_argument("--compile-files", nargs="*", default=[])
+    ap.add_argument("--functions", type=int, default=20000,
+                    help="functions in the generated C file")
+    ap.add_argument("--scale-functions", type=int, default=250,
+                    help="functions in the 1x module (8 sites each)")
+    args = ap.parse_args()
+    m = major()
+    print(f"escape benchmarks on {machine()}")
+    with tempfile.TemporaryDirectory(prefix="escape-bench-") as tmp:
+        if args.only in (None, "runtime"):
+            runtime(m, tmp, args.iterations)
+        if args.only in (None, "compile"):
+            compile_time(m, tmp, args.compile_files, args.functions)
+        if args.only in (None, "scaling"):
+            scaling(m, tmp, args.scale_functions)
+
+
+if __name__ == "__main__":
+    main()
