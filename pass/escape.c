@@ -1,6 +1,7 @@
 /* escape.c — the driver: runs the stages over a module in order
  *   summary (SCCs bottom-up) -> graph -> solve -> decide -> report -> rewrite
  * and owns the module-wide state (include/escape/module.h). */
+#define _POSIX_C_SOURCE 200809L /* open, write */
 #include "escape/escape.h"
 
 #include "escape/decide.h"
@@ -9,11 +10,61 @@
 #include "escape/rewrite.h"
 #include "escape/summary.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static unsigned attr_kind(const char *name) {
   return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+const char *refusal_name(refusal r) {
+  static const char *const names[] = {
+      [REFUSE_NONE] = "moved",
+      [REFUSE_ESCAPES] = "escapes",
+      [REFUSE_REALLOC] = "realloc",
+      [REFUSE_NONCONST_SIZE] = "non-constant-size",
+      [REFUSE_ZERO_SIZE] = "zero-size",
+      [REFUSE_OVERFLOW] = "size-overflow",
+      [REFUSE_TOO_LARGE] = "too-large",
+      [REFUSE_BAD_ALIGN] = "alignment",
+      [REFUSE_FRAME_BUDGET] = "frame-budget",
+      [REFUSE_FREED_WITH_OTHERS] = "freed-with-others",
+      [REFUSE_FREED_BY_CALLEE] = "freed-by-callee",
+      [REFUSE_FREE_INVOKE] = "freed-by-invoke",
+      [REFUSE_LOOP] = "loop",
+      [REFUSE_RECURSIVE] = "recursive",
+      [REFUSE_RETURNS_TWICE] = "setjmp",
+      [REFUSE_MUSTTAIL] = "musttail",
+      [REFUSE_OPTNONE] = "optnone",
+      [REFUSE_REPORT_ONLY] = "report-only",
+      [REFUSE_INVOKE_PHI] = "invoke-phi",
+  };
+  return (unsigned)r < sizeof names / sizeof *names && names[r] ? names[r] : "?";
+}
+
+/* Appends "SOURCE<TAB>sites=N<TAB>moved=N<TAB>REASON=N..." to the statistics
+ * file, in one write, so that parallel compiles do not interleave lines. */
+static void append_stats(const escape_module *m, const char *path) {
+  unsigned counts[REFUSE_INVOKE_PHI + 1] = {0};
+  for (uint32_t i = 0; i < m->nsites; i++)
+    counts[m->sites[i].verdict]++;
+  size_t len;
+  const char *source = LLVMGetSourceFileName(m->module, &len);
+  strbuf line = {0};
+  strbuf_printf(&line, "%.*s\tsites=%u", (int)len, source, m->nsites);
+  for (unsigned r = 0; r <= REFUSE_INVOKE_PHI; r++)
+    if (counts[r] || r == REFUSE_NONE)
+      strbuf_printf(&line, "\t%s=%u", refusal_name((refusal)r), counts[r]);
+  strbuf_printf(&line, "\n");
+  int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
+  if (fd < 0 || write(fd, line.data, line.len) != (ssize_t)line.len)
+    fprintf(stderr, "escape: cannot append statistics to '%s'; check -escape-stats\n", path);
+  if (fd >= 0)
+    close(fd);
+  strbuf_free(&line);
 }
 
 static void finish_function(escape_module *m, graph *g) {
@@ -46,6 +97,8 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
   summary_init(&m);
   summary_run(&m, finish_function);
   report_flush(&m);
+  if (config->stats_file && *config->stats_file)
+    append_stats(&m, config->stats_file);
   ptrmap_free(&m.numbering);
   summary_free(&m);
   free(m.sites);

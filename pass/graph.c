@@ -193,7 +193,7 @@ void graph_add_load(graph *g, node_id ptr, node_id dst, uint32_t size) {
     return;
   node *n = &g->nodes[ptr];
   VEC_GROW(n->loads, n->nloads, n->caploads);
-  n->loads[n->nloads++] = (access){dst, 0, size};
+  n->loads[n->nloads++] = (mem_access){dst, 0, size};
 }
 
 void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size) {
@@ -201,7 +201,7 @@ void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size) {
     return;
   node *n = &g->nodes[ptr];
   VEC_GROW(n->stores, n->nstores, n->capstores);
-  n->stores[n->nstores++] = (access){value, 0, size};
+  n->stores[n->nstores++] = (mem_access){value, 0, size};
 }
 
 static uint32_t store_size(graph *g, LLVMTypeRef type) {

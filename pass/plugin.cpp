@@ -68,6 +68,10 @@ cl::opt<unsigned long long> EscapeMaxFrame(
     "escape-max-frame", cl::init(ESCAPE_DEFAULT_MAX_FRAME), cl::value_desc("bytes"),
     cl::desc("escape: most bytes moved to the stack in one function"));
 
+cl::opt<std::string> EscapeStats(
+    "escape-stats", cl::value_desc("file"),
+    cl::desc("escape: append per-module counts (sites, moved, kept by reason) to file"));
+
 cl::opt<bool> EscapeReportOnly(
     "escape-report-only", cl::init(false),
     cl::desc("escape: analyse and report, but do not rewrite"));
@@ -264,7 +268,8 @@ escape_config configFor(const Module &M) {
   return {(int)option(M, EscapeM, "escape.m"),
           option(M, EscapeMaxSize, "escape.max-size"),
           option(M, EscapeMaxFrame, "escape.max-frame"),
-          option(M, EscapeReportOnly, "escape.report-only")};
+          option(M, EscapeReportOnly, "escape.report-only"),
+          EscapeStats.empty() ? nullptr : EscapeStats.c_str()};
 }
 
 void recordConfig(Module &M, const escape_config &C) {

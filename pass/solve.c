@@ -111,7 +111,7 @@ static bool overlaps(int32_t offset, uint32_t size, const field *f) {
          offset < (int64_t)f->offset + f->size;
 }
 
-static void load_from(graph *g, cell_id c, const access *load) {
+static void load_from(graph *g, cell_id c, const mem_access *load) {
   cell at = g->cells[c];
   if (g->objects[at.object].kind == OBJ_PARAM) {
     object_id read = graph_param_content(g, g->objects[at.object].param,
@@ -123,7 +123,7 @@ static void load_from(graph *g, cell_id c, const access *load) {
   }
   object *obj = &g->objects[at.object];
   VEC_GROW(obj->readers, obj->nreaders, obj->capreaders);
-  obj->readers[obj->nreaders++] = (access){load->node, at.offset, load->size};
+  obj->readers[obj->nreaders++] = (mem_access){load->node, at.offset, load->size};
   node_id content = obj->content, preset = obj->preset;
   graph_add_copy(g, content, load->node);
   graph_add_copy(g, preset, load->node);
@@ -150,7 +150,7 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
   field f = {offset, size, n};
   obj->fields[obj->nfields++] = f;
   for (uint32_t i = 0; i < g->objects[o].nreaders; i++) {
-    access r = g->objects[o].readers[i];
+    mem_access r = g->objects[o].readers[i];
     if (overlaps(r.offset, r.size, &f))
       graph_add_copy(g, n, r.node);
   }
@@ -159,7 +159,7 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
   return n;
 }
 
-static void store_into(graph *g, cell_id c, const access *store) {
+static void store_into(graph *g, cell_id c, const mem_access *store) {
   cell at = g->cells[c];
   graph_add_copy(g, store->node, field_node(g, at.object, at.offset, store->size));
 }
@@ -173,11 +173,11 @@ static void propagate(graph *g, node_id n, cell_id c) {
     solve_add_cell(g, e.dst, solve_shift(g, c, e.delta));
   }
   for (uint32_t i = 0; i < g->nodes[n].nloads; i++) {
-    access load = g->nodes[n].loads[i];
+    mem_access load = g->nodes[n].loads[i];
     load_from(g, c, &load);
   }
   for (uint32_t i = 0; i < g->nodes[n].nstores; i++) {
-    access store = g->nodes[n].stores[i];
+    mem_access store = g->nodes[n].stores[i];
     store_into(g, c, &store);
   }
   for (uint32_t i = 0; i < g->nodes[n].sinks.len; i++)

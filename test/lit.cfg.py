@@ -24,3 +24,4 @@ config.substitutions.append(("%python", "python3"))
 config.available_features.add("llvm" + config.llvm_major)
 config.recursiveExpansionLimit = 5
 config.substitutions.append(("%major", config.llvm_major))
+config.substitutions.append(("%escape-cc", os.path.join(os.path.dirname(plugin), "escape-cc")))

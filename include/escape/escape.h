@@ -18,6 +18,7 @@ typedef struct escape_config {
   uint64_t max_size;  /* -escape-max-size: largest allocation moved, bytes */
   uint64_t max_frame; /* -escape-max-frame: most bytes moved per function */
   bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
+  const char *stats_file; /* -escape-stats: append one line per module, or NULL */
 } escape_config;
 
 #define ESCAPE_DEFAULT_MAX_SIZE 4096u

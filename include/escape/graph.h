@@ -53,11 +53,11 @@ typedef struct field {
   node_id node; /* what is stored there */
 } field;
 
-typedef struct access {
+typedef struct mem_access {
   node_id node;   /* loads: the destination; stores: the stored value */
   int32_t offset; /* loads registered on objects: where they read */
   uint32_t size;
-} access;
+} mem_access;
 
 /* pts(dst) gets every cell of the source, shifted by delta bytes
  * (0: a copy; DELTA_ANY: offset forgotten). */
@@ -86,7 +86,7 @@ typedef enum escape_reason {
   REASON_CALL_LEAKS,       /* passed to a function that leaks its parameter */
   REASON_CALL_VARARGS,     /* passed as a variadic argument */
   REASON_REALLOC,          /* passed to realloc */
-  REASON_VOLATILE,         /* used by a volatile memory access */
+  REASON_VOLATILE,         /* used by a volatile memory mem_access */
   REASON_EXCEPTION,        /* thrown as an exception */
   REASON_CONTENT           /* reachable from an object that escaped */
 } escape_reason;
@@ -110,7 +110,7 @@ typedef struct object {
   node_id preset;      /* what it held before the function ran, or NO_ID */
   field *fields;       /* what is stored at known offsets */
   uint32_t nfields, capfields;
-  access *readers;     /* loads from this object: fields they overlap flow to them */
+  mem_access *readers;     /* loads from this object: fields they overlap flow to them */
   uint32_t nreaders, capreaders;
   u32vec cells;        /* this object's cells */
   node_id address;     /* the node that holds the object's address first */
@@ -146,9 +146,9 @@ typedef struct node {
   u32vec pending;     /* cells added to pts, not yet propagated */
   edge *edges;        /* successors: copies and shifts */
   uint32_t nedges, capedges;
-  access *loads;      /* node = *this, for each cell of this */
+  mem_access *loads;      /* node = *this, for each cell of this */
   uint32_t nloads, caploads;
-  access *stores;     /* *this = node, for each cell of this */
+  mem_access *stores;     /* *this = node, for each cell of this */
   uint32_t nstores, capstores;
   u32vec sinks;       /* indices into graph.sinks */
   bool queued;

@@ -134,6 +134,9 @@ typedef struct escape_module {
   bool changed;
 } escape_module;
 
+/* A short name for a verdict, for statistics: "moved", "escapes", ... */
+const char *refusal_name(refusal r);
+
 /* Summary of a direct callee, or NULL. */
 fn_summary *module_summary(escape_module *m, LLVMValueRef fn);
 
