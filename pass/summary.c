@@ -12,13 +12,27 @@ fn_summary *module_summary(escape_module *m, LLVMValueRef fn) {
   return ptrmap_get(&m->fn_index, fn, &i) ? &m->fns[i] : NULL;
 }
 
-static bool is_exact_definition(LLVMValueRef fn) {
+/* Is the body we see the one that runs? Not for weak definitions, which
+ * another may replace at link time, nor, under -fsemantic-interposition,
+ * for exported functions, which another library may interpose at load time
+ * (LLVM's own rule: GlobalValue::isInterposable). */
+static bool is_exact_definition(LLVMModuleRef module, LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMLinkOnceAnyLinkage:
   case LLVMWeakAnyLinkage:
   case LLVMExternalWeakLinkage:
   case LLVMCommonLinkage:
-    return false; /* another definition may replace this one at link time */
+    return false;
+  case LLVMExternalLinkage: {
+    LLVMMetadataRef flag = LLVMGetModuleFlag(module, "SemanticInterposition", 21);
+    bool interposable = flag && LLVMGetVisibility(fn) == LLVMDefaultVisibility;
+    if (interposable) {
+      LLVMValueRef value = LLVMMetadataAsValue(LLVMGetModuleContext(module), flag);
+      interposable = LLVMIsAConstantInt(value) ? LLVMConstIntGetZExtValue(value) != 0
+                                               : true;
+    }
+    return !interposable;
+  }
   default:
     return true;
   }
@@ -37,7 +51,7 @@ void summary_init(escape_module *m) {
     s->nparams = LLVMCountParams(fn);
     s->params = escape_xcalloc(s->nparams, sizeof *s->params);
     s->defined = !LLVMIsDeclaration(fn);
-    s->exact = s->defined && is_exact_definition(fn);
+    s->exact = s->defined && is_exact_definition(m->module, fn);
     s->scc = NO_ID;
     ptrmap_put(&m->fn_index, fn, m->nfns++);
   }
