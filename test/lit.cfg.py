@@ -25,3 +25,4 @@ config.available_features.add("llvm" + config.llvm_major)
 config.recursiveExpansionLimit = 5
 config.substitutions.append(("%major", config.llvm_major))
 config.substitutions.append(("%escape-cc", os.path.join(os.path.dirname(plugin), "escape-cc")))
+config.substitutions.append(("%escape-sarif", os.path.join(os.path.dirname(plugin), "escape-sarif")))
