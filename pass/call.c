@@ -45,17 +45,19 @@ static leak_tag tag_from_attributes(graph *g, LLVMValueRef call, LLVMValueRef fn
                                     unsigned arg, uint32_t effects) {
   const attr_kinds *k = &g->module->attrs;
   bool not_captured = param_attr(call, fn, arg, k->nocapture) != NULL;
+  bool returned = true; /* `nocapture` (before LLVM 21): assume it may be */
   LLVMAttributeRef captures = param_attr(call, fn, arg, k->captures);
-  if (captures) {
+  if (captures) { /* captures(...) from LLVM 21: other components << 4 | ret */
     uint32_t info = (uint32_t)LLVMGetEnumAttributeValue(captures);
     not_captured = ((info >> 4) & 0x4) == 0; /* no provenance outside return */
+    returned = (info & 0x4) != 0;
   }
   if (!not_captured)
     return LEAK_UNKNOWN;
   bool read_only = (effects & MEMORY_ANY_WRITE) == 0 ||
                    param_attr(call, fn, arg, k->readonly) ||
                    param_attr(call, fn, arg, k->readnone);
-  leak_tag tag = LEAK_CONTENT | LEAK_RESULT;
+  leak_tag tag = LEAK_CONTENT | (returned ? LEAK_RESULT : 0);
   if (!read_only)
     tag |= LEAK_WRITES | LEAK_FREED;
   return tag;
