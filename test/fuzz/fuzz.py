@@ -93,6 +93,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--keep", help="keep the files of a single seed here")
     ap.add_argument("--plugin-dir", help="directory holding build-19/ and build-22/")
+    ap.add_argument("--progress", type=int, default=0, metavar="N",
+                    help="print a progress line every N seeds")
     args = ap.parse_args()
     if args.majors is None:
         args.majors = [m for m in ("19", "22")
@@ -102,9 +104,13 @@ def main():
     first, end = (int(x) for x in args.seeds.split(":"))
     failed, moved, kept = [], 0, 0
     with cf.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for seed, problems, m, k in pool.map(lambda s: one_seed(s, args), range(first, end)):
+        for done, (seed, problems, m, k) in enumerate(
+                pool.map(lambda s: one_seed(s, args), range(first, end)), 1):
             moved += m
             kept += k
+            if args.progress and done % args.progress == 0:
+                print(f"fuzz: {done} seeds done, {len(failed)} different, "
+                      f"{moved} moved, {kept} kept", flush=True)
             if problems:
                 failed.append(seed)
                 print(f"seed {seed}: DIFFERENT (reproduce: test/fuzz/fuzz.py --seeds {seed}:{seed + 1} --keep /tmp/seed{seed})")
