@@ -106,9 +106,48 @@ static bool invoke_unwind_has_phi(LLVMValueRef call) {
  * every SSA value that may hold it: then no such value is live around the
  * cycle (a value defined after the site is redefined before any use on the
  * way back), which rules out loop-carried phis and uses after the loop. */
+/* Does the CFG reachable from the entry have a cycle? An iterative DFS that
+ * looks for an edge back into the current path. Most functions have none,
+ * and then no site needs the loop rule (nor the host's cycle analysis). */
+static bool has_cycle(LLVMValueRef fn) {
+  ptrmap state = {0}; /* block -> 1 on the path, 2 done */
+  typedef struct { LLVMBasicBlockRef bb; unsigned next; } frame;
+  frame *stack = NULL;
+  uint32_t depth = 0, cap = 0;
+  bool cyclic = false;
+  VEC_GROW(stack, depth, cap);
+  stack[depth++] = (frame){LLVMGetEntryBasicBlock(fn), 0};
+  ptrmap_put(&state, stack[0].bb, 1);
+  while (depth && !cyclic) {
+    frame *top = &stack[depth - 1];
+    LLVMValueRef term = LLVMGetBasicBlockTerminator(top->bb);
+    unsigned n = term ? LLVMGetNumSuccessors(term) : 0;
+    if (top->next == n) {
+      ptrmap_put(&state, top->bb, 2);
+      depth--;
+      continue;
+    }
+    LLVMBasicBlockRef succ = LLVMGetSuccessor(term, top->next++);
+    uint32_t seen = 0;
+    ptrmap_get(&state, succ, &seen);
+    if (seen == 1)
+      cyclic = true;
+    else if (!seen) {
+      ptrmap_put(&state, succ, 1);
+      VEC_GROW(stack, depth, cap);
+      stack[depth++] = (frame){succ, 0};
+    }
+  }
+  free(stack);
+  ptrmap_free(&state);
+  return cyclic;
+}
+
 static void mark_loop_carried(const escape_module *m, const graph *g,
                               bool *carried) {
   const escape_services *sv = m->services;
+  if (!has_cycle(g->fn))
+    return;
   for (node_id n = 0; n < g->nnodes; n++) {
     const node *nd = &g->nodes[n];
     if (!nd->value || !LLVMIsAInstruction(nd->value))

@@ -94,6 +94,11 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
                          .returned = attr_kind("returned"),
                          .byval = attr_kind("byval")};
   m.md_reported = LLVMGetMDKindIDInContext(m.context, "escape.reported", 15);
+  m.report_all = mode == ESCAPE_MODE_PRINT || config->m > 0;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn && !m.report_all;
+       fn = LLVMGetNextFunction(fn))
+    if (!LLVMIsDeclaration(fn))
+      m.report_all = services->remarks_enabled && services->remarks_enabled(services->ctx, fn);
   summary_init(&m);
   summary_run(&m, finish_function);
   report_flush(&m);

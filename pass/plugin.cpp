@@ -287,6 +287,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
   escape_mode Mode;
   explicit EscapePass(escape_mode Mode) : Mode(Mode) {}
 
+  static StringRef name() { return "escape"; } // in -ftime-report, -debug-pass-manager
+
   void printPipeline(raw_ostream &OS, function_ref<StringRef(StringRef)>) {
     OS << (Mode == ESCAPE_MODE_PRINT ? "print<escape>" : "escape");
   }

@@ -26,17 +26,23 @@
 #include <string.h>
 
 static LLVMValueRef lifetime_marker(escape_module *m, LLVMBuilderRef b,
-                                    const char *name, LLVMValueRef slot,
+                                    bool start, LLVMValueRef slot,
                                     uint64_t size) {
-  unsigned id = LLVMLookupIntrinsicID(name, strlen(name));
-  LLVMTypeRef ptr = LLVMTypeOf(slot);
-  LLVMValueRef fn = LLVMGetIntrinsicDeclaration(m->module, id, &ptr, 1);
-  LLVMTypeRef type = LLVMIntrinsicGetType(m->context, id, &ptr, 1);
+  if (!m->lifetime_start) {
+    LLVMTypeRef ptr = LLVMTypeOf(slot);
+    unsigned s = LLVMLookupIntrinsicID("llvm.lifetime.start", 19);
+    unsigned e = LLVMLookupIntrinsicID("llvm.lifetime.end", 17);
+    m->lifetime_start = LLVMGetIntrinsicDeclaration(m->module, s, &ptr, 1);
+    m->lifetime_end = LLVMGetIntrinsicDeclaration(m->module, e, &ptr, 1);
+    m->lifetime_type = LLVMIntrinsicGetType(m->context, s, &ptr, 1);
+  }
   /* LLVM 19 takes (i64 size, ptr); LLVM 22 takes (ptr) only. */
   LLVMValueRef args[2] = {
       LLVMConstInt(LLVMInt64TypeInContext(m->context), size, false), slot};
-  bool sized = LLVMCountParamTypes(type) == 2;
-  return LLVMBuildCall2(b, type, fn, sized ? args : args + 1, sized ? 2 : 1, "");
+  bool sized = LLVMCountParamTypes(m->lifetime_type) == 2;
+  return LLVMBuildCall2(b, m->lifetime_type,
+                        start ? m->lifetime_start : m->lifetime_end,
+                        sized ? args : args + 1, sized ? 2 : 1, "");
 }
 
 static LLVMValueRef entry_slot(escape_module *m, LLVMBuilderRef b,
@@ -68,7 +74,7 @@ static void delete_frees(escape_module *m, LLVMBuilderRef b, graph *g,
     if (strip_casts(LLVMGetOperand(f->call, 0)) == slot) {
       LLVMPositionBuilderBefore(b, f->call);
       LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(f->call));
-      lifetime_marker(m, b, "llvm.lifetime.end", slot, size);
+      lifetime_marker(m, b, false, slot, size);
     }
     LLVMInstructionEraseFromParent(f->call);
     f->call = NULL;
@@ -80,7 +86,7 @@ static void replace_site(escape_module *m, LLVMBuilderRef b, const site *s,
   LLVMValueRef call = s->call;
   LLVMPositionBuilderBefore(b, call);
   LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-  lifetime_marker(m, b, "llvm.lifetime.start", slot, s->size);
+  lifetime_marker(m, b, true, slot, s->size);
   if (s->kind == LIBC_CALLOC)
     LLVMBuildMemSet(b, slot, LLVMConstInt(LLVMInt8TypeInContext(m->context), 0, false),
                     LLVMConstInt(LLVMInt64TypeInContext(m->context), s->size, false),

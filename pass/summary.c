@@ -2,6 +2,7 @@
  * (see include/escape/summary.h). */
 #include "escape/summary.h"
 
+#include "escape/candidates.h"
 #include "escape/solve.h"
 
 #include <stdlib.h>
@@ -67,10 +68,11 @@ void summary_free(escape_module *m) {
   ptrmap_free(&m->fn_index);
 }
 
-/* Direct callees of fn that are defined in the module. */
-static void callees(escape_module *m, LLVMValueRef fn, u32vec *out) {
+/* Direct callees of function f that are defined in the module; notes on
+ * the way whether f allocates. */
+static void callees(escape_module *m, uint32_t f, u32vec *out) {
   out->len = 0;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(m->fns[f].fn); bb;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
          inst = LLVMGetNextInstruction(inst)) {
@@ -79,19 +81,46 @@ static void callees(escape_module *m, LLVMValueRef fn, u32vec *out) {
         continue;
       uint32_t idx;
       LLVMValueRef callee = LLVMGetCalledValue(inst);
-      if (ptrmap_get(&m->fn_index, callee, &idx) && m->fns[idx].defined)
+      if (!ptrmap_get(&m->fn_index, callee, &idx))
+        continue;
+      if (m->fns[idx].defined) {
         u32vec_push(out, idx);
+      } else if (!m->fns[f].allocates) {
+        libc_call kind = candidates_classify(inst);
+        m->fns[f].allocates = kind != LIBC_NONE && kind != LIBC_FREE;
+      }
     }
 }
 
-static bool calls_itself(escape_module *m, uint32_t f) {
-  u32vec out = {0};
-  callees(m, m->fns[f].fn, &out);
-  bool self = false;
-  for (uint32_t i = 0; i < out.len; i++)
-    self |= out.data[i] == f;
-  u32vec_free(&out);
-  return self;
+static bool calls_itself(const u32vec *edges, uint32_t f) {
+  for (uint32_t i = 0; i < edges[f].len; i++)
+    if (edges[f].data[i] == f)
+      return true;
+  return false;
+}
+
+/* Only functions that allocate, and what they call, need a summary, unless
+ * every function is reported: the rest of the module is skipped, which
+ * keeps the pass cheap on code that rarely allocates. */
+static void mark_needed(escape_module *m, const u32vec *edges) {
+  u32vec work = {0};
+  for (uint32_t i = 0; i < m->nfns; i++) {
+    fn_summary *s = &m->fns[i];
+    s->needed = s->defined && (m->report_all || s->allocates);
+    if (s->needed)
+      u32vec_push(&work, i);
+  }
+  while (work.len) {
+    uint32_t f = work.data[--work.len];
+    for (uint32_t i = 0; i < edges[f].len; i++) {
+      fn_summary *callee = &m->fns[edges[f].data[i]];
+      if (!callee->needed) {
+        callee->needed = true;
+        u32vec_push(&work, edges[f].data[i]);
+      }
+    }
+  }
+  u32vec_free(&work);
 }
 
 static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
@@ -119,9 +148,15 @@ static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
 }
 
 /* Analyses one SCC to a fixed point of its tags, then finishes each member. */
-static void analyse_scc(escape_module *m, const uint32_t *members, uint32_t n,
+static void analyse_scc(escape_module *m, const u32vec *edges,
+                        const uint32_t *members, uint32_t n,
                         summary_finish_fn finish) {
-  bool recursive = n > 1 || calls_itself(m, members[0]);
+  bool needed = false;
+  for (uint32_t i = 0; i < n; i++)
+    needed |= m->fns[members[i]].needed;
+  if (!needed)
+    return;
+  bool recursive = n > 1 || calls_itself(edges, members[0]);
   graph *graphs = escape_xcalloc(n, sizeof *graphs);
   for (bool changed = true; changed;) {
     changed = false;
@@ -184,7 +219,7 @@ static void tarjan_visit(escape_module *m, tarjan *t, uint32_t root,
       do
         t->on_stack[t->stack[--start]] = false;
       while (t->stack[start] != v);
-      analyse_scc(m, &t->stack[start], t->sp - start, finish);
+      analyse_scc(m, t->edges, &t->stack[start], t->sp - start, finish);
       t->sp = start;
     }
     if (depth == 0)
@@ -209,7 +244,8 @@ void summary_run(escape_module *m, summary_finish_fn finish) {
   memset(t.index, 0xff, n * sizeof(uint32_t));
   for (uint32_t i = 0; i < n; i++)
     if (m->fns[i].defined)
-      callees(m, m->fns[i].fn, &t.edges[i]);
+      callees(m, i, &t.edges[i]);
+  mark_needed(m, t.edges);
   for (uint32_t i = 0; i < n; i++)
     if (m->fns[i].defined && t.index[i] == NO_ID)
       tarjan_visit(m, &t, i, finish);

@@ -63,6 +63,8 @@ typedef struct fn_summary {
   bool recursive;     /* sits on a cycle of the direct call graph */
   bool exact;         /* its body is the one that runs (not interposable) */
   bool returns_unknown; /* may return memory other than its parameters' */
+  bool allocates;     /* calls malloc and friends */
+  bool needed;        /* allocates, or is called (transitively) by one that does */
   uint32_t scc;
 } fn_summary;
 
@@ -129,9 +131,12 @@ typedef struct escape_module {
   uint32_t nlines, caplines;
   attr_kinds attrs;
   unsigned md_reported; /* metadata kind marking reported sites */
+  LLVMValueRef lifetime_start, lifetime_end; /* declarations, made once */
+  LLVMTypeRef lifetime_type;
   LLVMValueRef numbered_fn; /* positions without debug info: the function */
   ptrmap numbering;         /* ... and its instructions' indices */
   bool changed;
+  bool report_all;    /* -m, remarks or print<escape>: every function is reported */
 } escape_module;
 
 /* A short name for a verdict, for statistics: "moved", "escapes", ... */
