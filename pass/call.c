@@ -63,72 +63,59 @@ static leak_tag tag_from_attributes(graph *g, LLVMValueRef call, LLVMValueRef fn
   return tag;
 }
 
-/* Bits for the loaded value of one field of an argument's memory. */
-static void apply_content(graph *g, LLVMValueRef call, LLVMValueRef callee,
-                          node_id arg, const content_leak *c, node_id result,
-                          escape_reason why) {
-  node_id field = graph_new_node(g, NULL); /* arg + offset */
-  graph_add_edge(g, arg, field, c->offset == ANY_OFFSET ? DELTA_ANY : c->offset);
-  node_id loaded = graph_new_node(g, NULL); /* *(arg + offset) */
-  graph_add_load(g, field, loaded, c->size);
-  if (c->tag & LEAK_CONTENT)
-    graph_add_sink(g, loaded, SINK_ESCAPE, why, call, callee);
-  if (c->tag & LEAK_RESULT_CONTENT)
-    graph_add_copy(g, loaded, result);
-  if (c->tag & LEAK_FREED_CONTENT)
-    graph_add_sink(g, loaded, SINK_CALLEE_FREE, why, call, callee);
-  if (c->tag & LEAK_WRITES_CONTENT)
-    graph_add_store(g, loaded, g->ext_node, ANY_SIZE);
+/* One call being modelled. */
+typedef struct call_site {
+  graph *g;
+  LLVMValueRef call, callee;
+  node_id result;
+  escape_reason why;
+} call_site;
+
+/* What the callee does with what node n holds, one level of `tag`. */
+static void apply_level(const call_site *cs, node_id n, leak_tag tag,
+                        unsigned level) {
+  const leak_tag *bits = leak_level_bits[level];
+  if (tag & bits[LEAK_ESCAPES])
+    graph_add_sink(cs->g, n, SINK_ESCAPE, cs->why, cs->call, cs->callee);
+  if (tag & bits[LEAK_RETURNED])
+    graph_add_copy(cs->g, n, cs->result);
+  if (tag & bits[LEAK_IS_FREED])
+    graph_add_sink(cs->g, n, SINK_CALLEE_FREE, cs->why, cs->call, cs->callee);
+  if (tag & bits[LEAK_IS_WRITTEN])
+    graph_add_store(cs->g, n, cs->g->ext_node, ANY_SIZE);
 }
 
-/* Bits for everything two or more levels below the argument: the closure
- * of loads, a node that loads from itself. */
-static void apply_deep(graph *g, LLVMValueRef call, LLVMValueRef callee,
-                       node_id arg, leak_tag tag, node_id result,
-                       escape_reason why) {
-  node_id first = graph_new_node(g, NULL), deep = graph_new_node(g, NULL);
-  graph_add_load(g, arg, first, ANY_SIZE);
-  graph_add_load(g, first, deep, ANY_SIZE);
-  graph_add_load(g, deep, deep, ANY_SIZE);
-  if (tag & LEAK_DEEP)
-    graph_add_sink(g, deep, SINK_ESCAPE, why, call, callee);
-  if (tag & LEAK_DEEP_RESULT)
-    graph_add_copy(g, deep, result);
-  if (tag & LEAK_DEEP_FREED)
-    graph_add_sink(g, deep, SINK_CALLEE_FREE, why, call, callee);
-  if (tag & LEAK_DEEP_WRITES)
-    graph_add_store(g, deep, g->ext_node, ANY_SIZE);
-}
-
-static void apply_leak(graph *g, LLVMValueRef call, LLVMValueRef callee,
-                       node_id arg, const param_leak *leak, node_id result,
-                       escape_reason why) {
+static void apply_leak(const call_site *cs, node_id arg, const param_leak *leak) {
+  graph *g = cs->g;
   if (arg == NO_ID || !leak->tag)
     return;
-  if (leak->tag & LEAK_HEAP)
-    graph_add_sink(g, arg, SINK_ESCAPE, why, call, callee);
-  if (leak->tag & LEAK_RESULT)
-    graph_add_copy(g, arg, result);
-  if (leak->tag & LEAK_FREED)
-    graph_add_sink(g, arg, SINK_CALLEE_FREE, why, call, callee);
-  if (leak->tag & LEAK_WRITES)
-    graph_add_store(g, arg, g->ext_node, ANY_SIZE);
+  apply_level(cs, arg, leak->tag, 0);
   if (leak->tag & LEAK_HEAP)
     return; /* what it holds escapes with it */
-  for (uint32_t i = 0; i < leak->ncontents; i++)
-    apply_content(g, call, callee, arg, &leak->contents[i], result, why);
-  if (leak->tag & LEAK_DEEP_BITS)
-    apply_deep(g, call, callee, arg, leak->tag, result, why);
+  for (uint32_t i = 0; i < leak->ncontents; i++) {
+    const content_leak *c = &leak->contents[i];
+    node_id field = graph_new_node(g, NULL); /* arg + offset */
+    graph_add_edge(g, arg, field, c->offset == ANY_OFFSET ? DELTA_ANY : c->offset);
+    node_id loaded = graph_new_node(g, NULL); /* *(arg + offset) */
+    graph_add_load(g, field, loaded, c->size);
+    apply_level(cs, loaded, c->tag, 1);
+  }
+  if (leak->tag & LEAK_DEEP_BITS) {
+    /* two or more levels down: the closure of loads, a node loading itself */
+    node_id first = graph_new_node(g, NULL), deep = graph_new_node(g, NULL);
+    graph_add_load(g, arg, first, ANY_SIZE);
+    graph_add_load(g, first, deep, ANY_SIZE);
+    graph_add_load(g, deep, deep, ANY_SIZE);
+    apply_level(cs, deep, leak->tag, 2);
+  }
 }
 
 /* A tag from the library table or from attributes: content bits apply to
  * every field. */
-static void apply_tag(graph *g, LLVMValueRef call, LLVMValueRef callee,
-                      node_id arg, leak_tag tag, node_id result,
-                      escape_reason why) {
+static void apply_tag(const call_site *cs, node_id arg, leak_tag tag) {
   content_leak all = {ANY_OFFSET, ANY_SIZE, tag & LEAK_CONTENT_BITS, true};
   param_leak leak = {tag, &all, all.tag ? 1 : 0, 1};
-  apply_leak(g, call, callee, arg, &leak, result, why);
+  apply_leak(cs, arg, &leak);
 }
 
 static void escape_args(graph *g, LLVMValueRef call, LLVMValueRef callee,
@@ -190,23 +177,24 @@ static void intrinsic_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
 
 static void summary_model(graph *g, LLVMValueRef call, fn_summary *callee) {
   unsigned nargs = LLVMGetNumArgOperands(call);
-  node_id result = graph_value_node(g, call);
+  call_site cs = {g, call, callee->fn, graph_value_node(g, call), REASON_CALL_LEAKS};
+  call_site varargs = cs;
+  varargs.why = REASON_CALL_VARARGS;
   for (unsigned i = 0; i < nargs; i++) {
     node_id arg = graph_value_node(g, LLVMGetOperand(call, i));
     if (i < callee->nparams)
-      apply_leak(g, call, callee->fn, arg, &callee->params[i], result,
-                 REASON_CALL_LEAKS);
+      apply_leak(&cs, arg, &callee->params[i]);
     else
-      apply_tag(g, call, callee->fn, arg, LEAK_UNKNOWN, result,
-                REASON_CALL_VARARGS);
+      apply_tag(&varargs, arg, LEAK_UNKNOWN);
   }
   if (callee->returns_unknown)
-    graph_add_copy(g, g->ext_node, result);
+    graph_add_copy(g, g->ext_node, cs.result);
 }
 
 static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
   unsigned nargs = LLVMGetNumArgOperands(call);
   node_id result = graph_value_node(g, call);
+  call_site cs = {g, call, fn, result, REASON_CALL_UNKNOWN};
   leak_tag *tags = escape_xcalloc(nargs, sizeof *tags);
   leak_tag varargs_tag = LEAK_UNKNOWN;
   bool copies = false;
@@ -222,9 +210,8 @@ static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
     leak_tag tag = known ? tags[i]
                    : i < nparams ? tag_from_attributes(g, call, fn, i, effects)
                                  : varargs_tag;
-    escape_reason why = i < nparams || known ? REASON_CALL_UNKNOWN
-                                             : REASON_CALL_VARARGS;
-    apply_tag(g, call, fn, arg, tag, result, why);
+    cs.why = i < nparams || known ? REASON_CALL_UNKNOWN : REASON_CALL_VARARGS;
+    apply_tag(&cs, arg, tag);
   }
   if (copies)
     copy_memory(g, call);

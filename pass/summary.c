@@ -266,21 +266,23 @@ static bool freed_here(const graph *g, object_id o) {
 
 /* The bits of one object of caller memory, as seen from this function:
  * level 0 is what p points to, 1 what *p points to, 2 anything deeper. */
+const leak_tag leak_level_bits[3][4] = {
+    {LEAK_HEAP, LEAK_RESULT, LEAK_FREED, LEAK_WRITES},
+    {LEAK_CONTENT, LEAK_RESULT_CONTENT, LEAK_FREED_CONTENT, LEAK_WRITES_CONTENT},
+    {LEAK_DEEP, LEAK_DEEP_RESULT, LEAK_DEEP_FREED, LEAK_DEEP_WRITES}};
+
 static leak_tag object_bits(const graph *g, object_id o, unsigned level) {
-  static const leak_tag bits[3][4] = {
-      {LEAK_HEAP, LEAK_RESULT, LEAK_FREED, LEAK_WRITES},
-      {LEAK_CONTENT, LEAK_RESULT_CONTENT, LEAK_FREED_CONTENT, LEAK_WRITES_CONTENT},
-      {LEAK_DEEP, LEAK_DEEP_RESULT, LEAK_DEEP_FREED, LEAK_DEEP_WRITES}};
+  const leak_tag *bits = leak_level_bits[level];
   const object *obj = &g->objects[o];
   leak_tag tag = 0;
   if (obj->escaped)
-    tag |= bits[level][0];
+    tag |= bits[LEAK_ESCAPES];
   if (obj->returned)
-    tag |= bits[level][1];
+    tag |= bits[LEAK_RETURNED];
   if (obj->callee_frees || freed_here(g, o))
-    tag |= bits[level][2];
+    tag |= bits[LEAK_IS_FREED];
   if (obj->written)
-    tag |= bits[level][3];
+    tag |= bits[LEAK_IS_WRITTEN];
   return tag;
 }
 

@@ -51,6 +51,11 @@ typedef struct param_leak {
   uint32_t ncontents, capcontents;
 } param_leak;
 
+/* The bits for one level of memory below a parameter (0: what p points to,
+ * 1: what *p points to, 2: anything deeper), indexed by what happens there. */
+enum { LEAK_ESCAPES, LEAK_RETURNED, LEAK_IS_FREED, LEAK_IS_WRITTEN };
+extern const leak_tag leak_level_bits[3][4];
+
 /* Adds from's bits to into; returns true if into changed. */
 bool param_leak_merge(param_leak *into, const param_leak *from);
 void param_leak_free(param_leak *leak);
