@@ -149,9 +149,9 @@ def main():
     ap.add_argument("--only", choices=["runtime", "compile", "scaling"])
     ap.add_argument("--iterations", type=int, default=2000000)
     ap.add_argument("--compile-files", nargs="*", default=[])
-    ap.add_argument("--functions", type=int, default=20000,
+    ap.add_argument("--functions", type=int, default=5000,
                     help="functions in the generated C file")
-    ap.add_argument("--scale-functions", type=int, default=250,
+    ap.add_argument("--scale-functions", type=int, default=500,
                     help="functions in the 1x module (8 sites each)")
     args = ap.parse_args()
     m = major()
