@@ -203,6 +203,8 @@ static refusal first_refusal(const escape_module *m, const graph *g,
     return REFUSE_INVOKE_PHI;
   if (m->config->report_only)
     return REFUSE_REPORT_ONLY;
+  if (!m->can_rewrite)
+    return REFUSE_ADDRSPACE;
   return REFUSE_NONE;
 }
 

@@ -41,6 +41,7 @@ const char *refusal_name(refusal r) {
       [REFUSE_OPTNONE] = "optnone",
       [REFUSE_REPORT_ONLY] = "report-only",
       [REFUSE_INVOKE_PHI] = "invoke-phi",
+      [REFUSE_ADDRSPACE] = "address-space",
   };
   return (unsigned)r < sizeof names / sizeof *names && names[r] ? names[r] : "?";
 }
@@ -48,14 +49,14 @@ const char *refusal_name(refusal r) {
 /* Appends "SOURCE<TAB>sites=N<TAB>moved=N<TAB>REASON=N..." to the statistics
  * file, in one write, so that parallel compiles do not interleave lines. */
 static void append_stats(const escape_module *m, const char *path) {
-  unsigned counts[REFUSE_INVOKE_PHI + 1] = {0};
+  unsigned counts[REFUSE_ADDRSPACE + 1] = {0};
   for (uint32_t i = 0; i < m->nsites; i++)
     counts[m->sites[i].verdict]++;
   size_t len;
   const char *source = LLVMGetSourceFileName(m->module, &len);
   strbuf line = {0};
   strbuf_printf(&line, "%.*s\tsites=%u", (int)len, source, m->nsites);
-  for (unsigned r = 0; r <= REFUSE_INVOKE_PHI; r++)
+  for (unsigned r = 0; r <= REFUSE_ADDRSPACE; r++)
     if (counts[r] || r == REFUSE_NONE)
       strbuf_printf(&line, "\t%s=%u", refusal_name((refusal)r), counts[r]);
   strbuf_printf(&line, "\n");
@@ -65,6 +66,16 @@ static void append_stats(const escape_module *m, const char *path) {
   if (fd >= 0)
     close(fd);
   strbuf_free(&line);
+}
+
+/* Stack slots replace malloc's pointers only where allocas live in address
+ * space 0, as on x86-64 and AArch64 (the data layout says "A<n>" otherwise). */
+static bool stack_in_address_space_0(LLVMModuleRef module) {
+  const char *layout = LLVMGetDataLayoutStr(module);
+  for (const char *p = layout; p && (p = strstr(p, "A")); p++)
+    if ((p == layout || p[-1] == '-') && p[1] >= '1' && p[1] <= '9')
+      return false;
+  return true;
 }
 
 static void finish_function(escape_module *m, graph *g) {
@@ -95,6 +106,7 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
                          .byval = attr_kind("byval")};
   m.md_reported = LLVMGetMDKindIDInContext(m.context, "escape.reported", 15);
   m.report_all = mode == ESCAPE_MODE_PRINT || config->m > 0;
+  m.can_rewrite = stack_in_address_space_0(module);
   for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn && !m.report_all;
        fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn))

@@ -185,6 +185,7 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
   case REFUSE_NONE:
   case REFUSE_OPTNONE:
   case REFUSE_REPORT_ONLY:
+  case REFUSE_ADDRSPACE:
     return;
   case REFUSE_ESCAPES:
     describe_escape(b, g, &g->objects[o].cause);
@@ -251,6 +252,8 @@ static const char *verdict_suffix(refusal r) {
     return " does not escape (not moved: optnone function; compile with -O1 or higher)";
   case REFUSE_REPORT_ONLY:
     return " does not escape (not moved: -escape-report-only)";
+  case REFUSE_ADDRSPACE:
+    return " does not escape (not moved: the target's stack is not in address space 0)";
   default:
     return " escapes to heap: ";
   }
@@ -437,10 +440,12 @@ static void remark_site(escape_module *m, const site *s, const char *desc,
     sv->remark(sv->ctx, ESCAPE_REMARK_PASSED, s->call, 0, "MovedToStack", args, 4);
     return;
   }
-  bool kept_local = s->verdict == REFUSE_OPTNONE || s->verdict == REFUSE_REPORT_ONLY;
-  const char *why = s->verdict == REFUSE_OPTNONE
-                        ? "optnone function; compile with -O1 or higher"
-                        : "-escape-report-only";
+  bool kept_local = s->verdict == REFUSE_OPTNONE ||
+                    s->verdict == REFUSE_REPORT_ONLY || s->verdict == REFUSE_ADDRSPACE;
+  const char *why = s->verdict == REFUSE_OPTNONE ? "optnone function; compile with -O1 or higher"
+                    : s->verdict == REFUSE_REPORT_ONLY
+                        ? "-escape-report-only"
+                        : "the target's stack is not in address space 0";
   escape_remark_arg args[] = {
       {"Site", desc},
       {NULL, kept_local ? " does not escape, not moved: " : " escapes to heap: "},

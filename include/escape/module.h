@@ -93,6 +93,7 @@ typedef enum refusal {
   REFUSE_MUSTTAIL,
   REFUSE_OPTNONE,
   REFUSE_REPORT_ONLY,
+  REFUSE_ADDRSPACE,      /* the target's stack is not in address space 0 */
   REFUSE_INVOKE_PHI      /* invoke whose unwind block has phis */
 } refusal;
 
@@ -142,6 +143,7 @@ typedef struct escape_module {
   ptrmap numbering;         /* ... and its instructions' indices */
   bool changed;
   bool report_all;    /* -m, remarks or print<escape>: every function is reported */
+  bool can_rewrite;   /* the target's stack is in address space 0 */
 } escape_module;
 
 /* A short name for a verdict, for statistics: "moved", "escapes", ... */
