@@ -13,13 +13,6 @@
 
 enum { MIN_ALIGN = 16, MAX_ALIGN = 4096 };
 
-object_id decide_site_object(const graph *g, uint32_t site) {
-  for (object_id o = 0; o < g->nobjects; o++)
-    if (g->objects[o].kind == OBJ_SITE && g->objects[o].site == site)
-      return o;
-  return NO_ID;
-}
-
 uint64_t decide_slot_align(const site *s) {
   return s->align > MIN_ALIGN ? s->align : MIN_ALIGN;
 }

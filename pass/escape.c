@@ -101,9 +101,7 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
                          .captures = attr_kind("captures"),
                          .readonly = attr_kind("readonly"),
                          .readnone = attr_kind("readnone"),
-                         .memory = attr_kind("memory"),
-                         .returned = attr_kind("returned"),
-                         .byval = attr_kind("byval")};
+                         .memory = attr_kind("memory")};
   m.md_reported = LLVMGetMDKindIDInContext(m.context, "escape.reported", 15);
   m.report_all = mode == ESCAPE_MODE_PRINT || config->m > 0;
   m.can_rewrite = stack_in_address_space_0(module);

@@ -9,9 +9,6 @@
 /* Fills site.verdict and site.detail for every site of g. */
 void decide_function(escape_module *m, graph *g);
 
-/* The object of a site in g. */
-object_id decide_site_object(const graph *g, uint32_t site);
-
 /* Stack bytes a moved site takes: its size rounded up to its alignment. */
 uint64_t decide_slot_bytes(const site *s);
 

@@ -119,7 +119,7 @@ typedef struct report_line {
 } report_line;
 
 typedef struct attr_kinds {
-  unsigned nocapture, captures, readonly, readnone, memory, returned, byval;
+  unsigned nocapture, captures, readonly, readnone, memory;
 } attr_kinds;
 
 typedef struct escape_module {
