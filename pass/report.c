@@ -104,15 +104,41 @@ static const char *flow_name(escape_module *m, LLVMValueRef v, char *buf) {
   return buf;
 }
 
-static void describe_arg(escape_module *m, strbuf *b, LLVMValueRef arg) {
+/* An argument as the source wrote it, as far as we can tell: a constant, a
+ * variable, &variable, or a small arithmetic expression of those
+ * ("n * 4"); "?" for anything else. */
+static void describe_arg(escape_module *m, strbuf *b, LLVMValueRef arg,
+                         unsigned depth) {
   if (LLVMIsAConstantInt(arg)) {
     strbuf_printf(b, "%llu", LLVMConstIntGetZExtValue(arg));
     return;
   }
   char name[NAME_CAP];
   value_name(m, arg, name);
-  bool address = name[0] && LLVMIsAAllocaInst(arg); /* &w, as written */
-  strbuf_printf(b, "%s%s", address ? "&" : "", name[0] ? name : "?");
+  if (name[0]) {
+    strbuf_printf(b, "%s%s", LLVMIsAAllocaInst(arg) ? "&" : "", name);
+    return;
+  }
+  if (LLVMIsACastInst(arg) && depth < 3) {
+    describe_arg(m, b, LLVMGetOperand(arg, 0), depth + 1);
+    return;
+  }
+  const char *op = NULL;
+  if (LLVMIsABinaryOperator(arg) && depth < 3)
+    switch (LLVMGetInstructionOpcode(arg)) {
+    case LLVMAdd: op = " + "; break;
+    case LLVMSub: op = " - "; break;
+    case LLVMMul: op = " * "; break;
+    case LLVMShl: op = " << "; break;
+    default: break;
+    }
+  if (!op) {
+    strbuf_printf(b, "?");
+    return;
+  }
+  describe_arg(m, b, LLVMGetOperand(arg, 0), depth + 1);
+  strbuf_printf(b, "%s", op);
+  describe_arg(m, b, LLVMGetOperand(arg, 1), depth + 1);
 }
 
 static void describe_site(escape_module *m, strbuf *b, const site *s) {
@@ -121,7 +147,7 @@ static void describe_site(escape_module *m, strbuf *b, const site *s) {
   for (unsigned i = 0; i < n; i++) {
     if (i)
       strbuf_printf(b, ", ");
-    describe_arg(m, b, LLVMGetOperand(s->call, i));
+    describe_arg(m, b, LLVMGetOperand(s->call, i), 0);
   }
   strbuf_printf(b, ")");
 }
