@@ -12,7 +12,8 @@ build:
 	@for v in $(LLVM_MAJORS); do \
 	  if [ -d /usr/lib/llvm-$$v/lib/cmake/llvm ]; then \
 	    cmake -S . -B build-$$v -DLLVM_VERSION=$$v -DCMAKE_BUILD_TYPE=Release >/dev/null && \
-	    cmake --build build-$$v -j2 || exit 1; \
+	    { cmake --build build-$$v -j2 >build-$$v/build.log 2>&1 || \
+	      { cat build-$$v/build.log; exit 1; }; } && echo "built build-$$v/libescape.so"; \
 	  fi; \
 	done
 
