@@ -11,6 +11,10 @@
 set(ESCAPE_SUPPORTED_LLVM 19 22)
 set(LLVM_VERSION "" CACHE STRING "LLVM major to build against (19 or 22)")
 
+if(LLVM_VERSION AND NOT LLVM_VERSION IN_LIST ESCAPE_SUPPORTED_LLVM)
+  message(FATAL_ERROR
+    "escape: LLVM_VERSION=${LLVM_VERSION} is not supported; use 19 or 22.")
+endif()
 if(NOT LLVM_DIR AND LLVM_VERSION)
   set(LLVM_DIR "/usr/lib/llvm-${LLVM_VERSION}/lib/cmake/llvm")
 endif()
