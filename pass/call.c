@@ -198,11 +198,12 @@ static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
   leak_tag *tags = escape_xcalloc(nargs, sizeof *tags);
   leak_tag varargs_tag = LEAK_UNKNOWN;
   bool copies = false;
+  int end_pointer = -1;
   size_t len;
   const char *name = LLVMGetValueName2(fn, &len);
   LLVMValueRef caller = LLVMGetBasicBlockParent(LLVMGetInstructionParent(call));
   bool known = candidates_builtins_allowed(caller, name) &&
-               libc_lookup(name, len, nargs, tags, &varargs_tag, &copies);
+               libc_lookup(name, len, nargs, tags, &varargs_tag, &copies, &end_pointer);
   unsigned nparams = LLVMCountParams(fn);
   uint32_t effects = memory_effects(g, call, fn);
   for (unsigned i = 0; i < nargs; i++) {
@@ -215,6 +216,12 @@ static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
   }
   if (copies)
     copy_memory(g, call);
+  if (end_pointer > 0) { /* *endptr = arg0 + k */
+    node_id into = graph_new_node(g, NULL);
+    graph_add_edge(g, graph_value_node(g, LLVMGetOperand(call, 0)), into, DELTA_ANY);
+    graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, (unsigned)end_pointer)),
+                    into, ANY_SIZE);
+  }
   graph_add_copy(g, g->ext_node, result);
   free(tags);
 }

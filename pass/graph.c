@@ -279,7 +279,19 @@ static bool keeps_bits(LLVMOpcode op) {
   }
 }
 
+/* C's pointer subtraction, `p - q`: clang emits the difference of two
+ * ptrtoints. C defines it only for pointers into the same object, so the
+ * result is an offset within it and carries no pointer; adding it back to q
+ * stays in q's object, which q's own cells already cover. */
+static bool is_pointer_difference(LLVMValueRef inst) {
+  return LLVMGetInstructionOpcode(inst) == LLVMSub &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 0)) &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 1));
+}
+
 static void flow_operands(graph *g, LLVMValueRef inst, node_id result) {
+  if (is_pointer_difference(inst))
+    return;
   int32_t delta = keeps_bits(LLVMGetInstructionOpcode(inst)) ? 0 : DELTA_ANY;
   int n = LLVMGetNumOperands(inst);
   for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@
  * the letters say which argument they return a pointer into.
  *   n  the argument is only read or filled with bytes: does not escape
  *   r  as n, and the result may point into it (leaking to result level=0)
+ *   e  receives, in *arg, a pointer into argument 0 (strtol's endptr)
  * A trailing '+' means variadic arguments are treated as 'n'. */
 #include "escape/call.h"
 
@@ -91,6 +92,13 @@ static const libc_entry table[] = {
     {"atol", "n", false},
     {"atoll", "n", false},
     {"atof", "n", false},
+    {"strtol", "nen", false},
+    {"strtoul", "nen", false},
+    {"strtoll", "nen", false},
+    {"strtoull", "nen", false},
+    {"strtod", "ne", false},
+    {"strtof", "ne", false},
+    {"strtold", "ne", false},
     {"getenv", "n", false},
     {"exit", "n", false},
     {"abort", "", false},
@@ -105,7 +113,7 @@ static const libc_entry table[] = {
 };
 
 bool libc_lookup(const char *name, size_t len, unsigned nargs, leak_tag *tags,
-                 leak_tag *varargs_tag, bool *copies_memory) {
+                 leak_tag *varargs_tag, bool *copies_memory, int *end_pointer) {
   for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
     const libc_entry *e = &table[i];
     if (strlen(e->name) != len || memcmp(e->name, name, len) != 0)
@@ -114,8 +122,12 @@ bool libc_lookup(const char *name, size_t len, unsigned nargs, leak_tag *tags,
     bool variadic = e->args[fixed] == '+';
     if (nargs < fixed || (!variadic && nargs != fixed))
       return false; /* not the signature we know: treat as unknown */
-    for (unsigned a = 0; a < nargs; a++)
+    *end_pointer = -1;
+    for (unsigned a = 0; a < nargs; a++) {
       tags[a] = a < fixed && e->args[a] == 'r' ? LEAK_RESULT : 0;
+      if (a < fixed && e->args[a] == 'e')
+        *end_pointer = (int)a;
+    }
     *varargs_tag = 0;
     *copies_memory = e->copies_memory;
     return true;

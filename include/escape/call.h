@@ -14,8 +14,9 @@ void call_model(graph *g, LLVMValueRef call);
 /* Known C library functions: fills tags[0..nargs) and returns true when the
  * function is in the table. *varargs_tag is the tag of variadic arguments.
  * *copies_memory is set for memcpy-like functions (arg 1's contents are
- * copied into arg 0's). */
+ * copied into arg 0's); *end_pointer is the index of an argument that
+ * receives a pointer into argument 0 (strtol's endptr), or -1. */
 bool libc_lookup(const char *name, size_t len, unsigned nargs, leak_tag *tags,
-                 leak_tag *varargs_tag, bool *copies_memory);
+                 leak_tag *varargs_tag, bool *copies_memory, int *end_pointer);
 
 #endif
