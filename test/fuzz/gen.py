@@ -123,7 +123,7 @@ class Gen:
     def stmt(self, depth=0):
         r = self.r
         v = self.var()
-        k = r.randrange(22)
+        k = r.randrange(23)
         if k < 4:
             self.alloc(v)
         elif k == 4:
@@ -157,7 +157,8 @@ class Gen:
             self.emit(f"if ({v} && {v}->data) {{ long *d = realloc({v}->data, ({v}->n + 4) * sizeof(long));"
                       f" if (d) {{ for (long i = {v}->n; i < {v}->n + 4; i++) d[i] = i; {v}->data = d; {v}->n += 4; }} }}")
         elif k == 13:
-            self.emit(f"if ({v} && {v}->data) mix(sum_array({v}->data, {v}->n));")
+            self.emit(f"if ({v} && {v}->data) {{ long *e = {v}->data + {v}->n; "
+                      f"mix(sum_array({v}->data, e - {v}->data)); }}")
         elif k == 14:
             n = r.choice([1, 3, 8])
             keep = r.random() < 0.4
@@ -185,6 +186,9 @@ class Gen:
             b = r.randrange(2)
             self.emit(f"{{ long *c = calloc(8, sizeof *c); for (int i = 0; i < 8; i++) c[i] += i * (long)(checksum & 15);"
                       f" mix(sum_array(c, 8)); if ((checksum & 3) == 0) {{ free(bits[{b}]); bits[{b}] = c; }} else free(c); }}")
+        elif k == 21:
+            self.emit("{ char *b = malloc(32), *e = NULL; snprintf(b, 32, \"%lu x\", checksum % 1000);"
+                      " mix(strtol(b, &e, 10) + (e - b)); free(b); }")
         elif k == 19:
             self.emit(f"if ({v} && {v}->next) mix(reader(next_of({v})));")
         elif k == 20 and depth < 2:
