@@ -40,7 +40,7 @@ cell_id graph_cell(graph *g, object_id o, int32_t offset) {
   VEC_GROW(g->cells, g->ncells, g->capcells);
   id = g->ncells++;
   g->cells[id] = (cell){o, offset};
-  u32vec_push(&g->objects[o].cells, id);
+  u32vec_push_in(&g->arena, &g->objects[o].cells, id);
   ptrmap_put(&g->cell_index, (const void *)(uintptr_t)key, id);
   return id;
 }
@@ -60,7 +60,7 @@ void graph_index_frees(graph *g) {
       object_id o = g->cells[c].object;
       u32vec *list = &g->objects[o].frees;
       if (!list->len || list->data[list->len - 1] != f)
-        u32vec_push(list, f);
+        u32vec_push_in(&g->arena, list, f);
       if (fc->only == NO_ID && single)
         fc->only = o;
       else if (fc->only != o)
@@ -83,7 +83,7 @@ void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta) {
   if (src == NO_ID || dst == NO_ID || (src == dst && delta == 0))
     return;
   node *from = &g->nodes[src];
-  VEC_GROW(from->edges, from->nedges, from->capedges);
+  ARENA_GROW(&g->arena, from->edges, from->nedges, from->capedges);
   from->edges[from->nedges++] = (edge){dst, delta};
   for (uint32_t i = 0; i < objset_slots(&g->nodes[src].pts); i++) {
     cell_id c = objset_at(&g->nodes[src].pts, i);
@@ -111,7 +111,7 @@ void graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,
   VEC_GROW(g->sinks, g->nsinks, g->capsinks);
   g->sinks[g->nsinks] =
       (sink){.kind = kind, .reason = reason, .inst = inst, .callee = callee};
-  u32vec_push(&g->nodes[n].sinks, g->nsinks++);
+  u32vec_push_in(&g->arena, &g->nodes[n].sinks, g->nsinks++);
 }
 
 static bool constant_holds_global(LLVMValueRef c, unsigned depth) {
@@ -192,7 +192,7 @@ void graph_add_load(graph *g, node_id ptr, node_id dst, uint32_t size) {
   if (ptr == NO_ID || dst == NO_ID)
     return;
   node *n = &g->nodes[ptr];
-  VEC_GROW(n->loads, n->nloads, n->caploads);
+  ARENA_GROW(&g->arena, n->loads, n->nloads, n->caploads);
   n->loads[n->nloads++] = (mem_access){dst, 0, size};
 }
 
@@ -200,7 +200,7 @@ void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size) {
   if (ptr == NO_ID || value == NO_ID)
     return;
   node *n = &g->nodes[ptr];
-  VEC_GROW(n->stores, n->nstores, n->capstores);
+  ARENA_GROW(&g->arena, n->stores, n->nstores, n->capstores);
   n->stores[n->nstores++] = (mem_access){value, 0, size};
 }
 
@@ -470,8 +470,23 @@ static void build_params(graph *g) {
   }
 }
 
+/* Sizes the node table and the value map for the function at once, rather
+ * than growing them value by value. */
+static void reserve_for(graph *g) {
+  uint32_t values = LLVMCountParams(g->fn);
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
+         inst = LLVMGetNextInstruction(inst))
+      values++;
+  ptrmap_reserve(&g->value_nodes, values);
+  g->capnodes = values + 16;
+  g->nodes = escape_xrealloc(NULL, g->capnodes * sizeof *g->nodes);
+}
+
 void graph_build(graph *g, escape_module *module, LLVMValueRef fn) {
   *g = (graph){.module = module, .fn = fn};
+  reserve_for(g);
   g->layout = LLVMGetModuleDataLayout(module->module);
   object_id ext = new_object(g, OBJ_EXT, NULL);
   g->objects[ext].escaped = true;
@@ -489,21 +504,7 @@ void graph_build(graph *g, escape_module *module, LLVMValueRef fn) {
 }
 
 void graph_free(graph *g) {
-  for (uint32_t i = 0; i < g->nnodes; i++) {
-    node *n = &g->nodes[i];
-    objset_free(&n->pts);
-    u32vec_free(&n->pending);
-    free(n->edges);
-    free(n->loads);
-    free(n->stores);
-    u32vec_free(&n->sinks);
-  }
-  for (uint32_t i = 0; i < g->nobjects; i++) {
-    free(g->objects[i].fields);
-    free(g->objects[i].readers);
-    u32vec_free(&g->objects[i].cells);
-    u32vec_free(&g->objects[i].frees);
-  }
+  arena_free(&g->arena);
   free(g->nodes);
   free(g->objects);
   free(g->cells);

@@ -37,12 +37,12 @@ static LLVMValueRef lifetime_marker(escape_module *m, LLVMBuilderRef b,
     m->lifetime_type = LLVMIntrinsicGetType(m->context, s, &ptr, 1);
   }
   /* LLVM 19 takes (i64 size, ptr); LLVM 22 takes (ptr) only. */
+  LLVMValueRef marker = start ? m->lifetime_start : m->lifetime_end;
+  if (LLVMCountParamTypes(m->lifetime_type) == 1)
+    return LLVMBuildCall2(b, m->lifetime_type, marker, &slot, 1, "");
   LLVMValueRef args[2] = {
       LLVMConstInt(LLVMInt64TypeInContext(m->context), size, false), slot};
-  bool sized = LLVMCountParamTypes(m->lifetime_type) == 2;
-  return LLVMBuildCall2(b, m->lifetime_type,
-                        start ? m->lifetime_start : m->lifetime_end,
-                        sized ? args : args + 1, sized ? 2 : 1, "");
+  return LLVMBuildCall2(b, m->lifetime_type, marker, args, 2, "");
 }
 
 static LLVMValueRef entry_slot(escape_module *m, LLVMBuilderRef b,

@@ -19,9 +19,9 @@
 
 void solve_add_cell(graph *g, node_id n, cell_id c) {
   node *nd = &g->nodes[n];
-  if (!objset_add(&nd->pts, c))
+  if (!objset_add_in(&g->arena, &nd->pts, c))
     return;
-  u32vec_push(&nd->pending, c);
+  u32vec_push_in(&g->arena, &nd->pending, c);
   if (!nd->queued) {
     nd->queued = true;
     u32vec_push(&g->worklist, n);
@@ -47,7 +47,7 @@ static void repend(graph *g, node_id n) {
   for (uint32_t i = 0; i < objset_slots(&nd->pts); i++) {
     cell_id c = objset_at(&nd->pts, i);
     if (c != OBJSET_EMPTY)
-      u32vec_push(&nd->pending, c);
+      u32vec_push_in(&g->arena, &nd->pending, c);
   }
   if (nd->pending.len && !nd->queued) {
     nd->queued = true;
@@ -122,7 +122,7 @@ static void load_from(graph *g, cell_id c, const mem_access *load) {
     solve_add_cell(g, load->node, graph_cell(g, read, ANY_OFFSET));
   }
   object *obj = &g->objects[at.object];
-  VEC_GROW(obj->readers, obj->nreaders, obj->capreaders);
+  ARENA_GROW(&g->arena, obj->readers, obj->nreaders, obj->capreaders);
   obj->readers[obj->nreaders++] = (mem_access){load->node, at.offset, load->size};
   node_id content = obj->content, preset = obj->preset;
   graph_add_copy(g, content, load->node);
@@ -146,7 +146,7 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
   node_id n = graph_new_node(g, NULL);
   g->nodes[n].owner = o;
   obj = &g->objects[o];
-  VEC_GROW(obj->fields, obj->nfields, obj->capfields);
+  ARENA_GROW(&g->arena, obj->fields, obj->nfields, obj->capfields);
   field f = {offset, size, n};
   obj->fields[obj->nfields++] = f;
   for (uint32_t i = 0; i < g->objects[o].nreaders; i++) {
@@ -197,7 +197,6 @@ void solve_run(graph *g) {
     for (uint32_t i = 0; i < taken.len; i++)
       propagate(g, n, taken.data[i]);
     taken.len = 0;
-    spare = taken;
+    spare = taken; /* arena memory, like every pending list */
   }
-  u32vec_free(&spare);
 }

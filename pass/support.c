@@ -25,8 +25,58 @@ void *escape_xcalloc(size_t count, size_t size) {
   return p;
 }
 
-void u32vec_push(u32vec *v, uint32_t x) {
-  VEC_GROW(v->data, v->len, v->cap);
+enum { ARENA_BLOCK_BYTES = 64 * 1024, ARENA_ALIGN = 16 };
+
+struct arena_block {
+  arena_block *prev;
+  _Alignas(ARENA_ALIGN) char bytes[];
+};
+
+static size_t round_up(size_t bytes) {
+  return (bytes + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+}
+
+static void *arena_take(arena *a, size_t bytes) {
+  bytes = round_up(bytes);
+  if ((size_t)(a->end - a->next) < bytes) {
+    size_t size = bytes > ARENA_BLOCK_BYTES ? bytes : ARENA_BLOCK_BYTES;
+    arena_block *b = escape_xrealloc(NULL, sizeof(arena_block) + size);
+    b->prev = a->blocks;
+    a->blocks = b;
+    a->next = b->bytes;
+    a->end = b->bytes + size;
+  }
+  void *p = a->next;
+  a->next += bytes;
+  return p;
+}
+
+void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes) {
+  if (!a)
+    return escape_xrealloc(old, new_bytes);
+  char *tail = (char *)old + round_up(old_bytes);
+  if (old && tail == a->next &&
+      (size_t)(a->end - (char *)old) >= round_up(new_bytes)) {
+    a->next = (char *)old + round_up(new_bytes);
+    return old;
+  }
+  void *p = arena_take(a, new_bytes);
+  if (old_bytes)
+    memcpy(p, old, old_bytes);
+  return p;
+}
+
+void arena_free(arena *a) {
+  while (a->blocks) {
+    arena_block *prev = a->blocks->prev;
+    free(a->blocks);
+    a->blocks = prev;
+  }
+  *a = (arena){0};
+}
+
+void u32vec_push_in(arena *a, u32vec *v, uint32_t x) {
+  ARENA_GROW(a, v->data, v->len, v->cap);
   v->data[v->len++] = x;
 }
 
@@ -63,8 +113,8 @@ bool ptrmap_get(const ptrmap *m, const void *key, uint32_t *val) {
   }
 }
 
-static void ptrmap_grow(ptrmap *m) {
-  ptrmap bigger = {.cap = m->cap ? m->cap * 2 : 64};
+static void ptrmap_rehash(ptrmap *m, uint32_t cap) {
+  ptrmap bigger = {.cap = cap};
   bigger.keys = escape_xcalloc(bigger.cap, sizeof(*bigger.keys));
   bigger.vals = escape_xcalloc(bigger.cap, sizeof(*bigger.vals));
   for (uint32_t i = 0; i < m->cap; i++)
@@ -74,9 +124,17 @@ static void ptrmap_grow(ptrmap *m) {
   *m = bigger;
 }
 
+void ptrmap_reserve(ptrmap *m, uint32_t keys) {
+  uint32_t cap = m->cap ? m->cap : 64;
+  while ((uint64_t)(keys + 1) * 2 > cap)
+    cap *= 2;
+  if (cap > m->cap)
+    ptrmap_rehash(m, cap);
+}
+
 void ptrmap_put(ptrmap *m, const void *key, uint32_t val) {
   if ((m->len + 1) * 2 > m->cap)
-    ptrmap_grow(m);
+    ptrmap_rehash(m, m->cap ? m->cap * 2 : 64);
   for (uint32_t i = hash_ptr(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
     if (!m->keys[i]) {
       m->keys[i] = key;
@@ -110,13 +168,14 @@ static bool objset_hash_insert(uint32_t *slots, uint32_t cap, uint32_t obj) {
   }
 }
 
-static void objset_rehash(objset *s, uint32_t cap) {
-  uint32_t *slots = escape_xrealloc(NULL, cap * sizeof(*slots));
+static void objset_rehash(arena *a, objset *s, uint32_t cap) {
+  uint32_t *slots = arena_grow(a, NULL, 0, cap * sizeof(*slots));
   memset(slots, 0xff, cap * sizeof(*slots));
   for (uint32_t i = 0; i < objset_slots(s); i++)
     if (s->slots[i] != OBJSET_EMPTY)
       objset_hash_insert(slots, cap, s->slots[i]);
-  free(s->slots);
+  if (!a)
+    free(s->slots);
   s->slots = slots;
   s->cap = cap;
   s->hashed = true;
@@ -137,19 +196,19 @@ bool objset_has(const objset *s, uint32_t obj) {
   }
 }
 
-bool objset_add(objset *s, uint32_t obj) {
+bool objset_add_in(arena *a, objset *s, uint32_t obj) {
   if (!s->hashed) {
     if (objset_has(s, obj))
       return false;
     if (s->len < OBJSET_LINEAR_MAX) {
-      VEC_GROW(s->slots, s->len, s->cap);
+      ARENA_GROW(a, s->slots, s->len, s->cap);
       s->slots[s->len++] = obj;
       return true;
     }
-    objset_rehash(s, 64);
+    objset_rehash(a, s, 64);
   }
   if ((s->len + 1) * 2 > s->cap)
-    objset_rehash(s, s->cap * 2);
+    objset_rehash(a, s, s->cap * 2);
   if (!objset_hash_insert(s->slots, s->cap, obj))
     return false;
   s->len++;

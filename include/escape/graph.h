@@ -187,6 +187,7 @@ typedef struct graph {
   node_id ext_node;    /* a node holding {ext} */
   node_id result;      /* what the function returns */
   u32vec worklist;
+  arena arena;         /* the arrays of every node and object */
 } graph;
 
 #define OBJ_EXT_ID 0u

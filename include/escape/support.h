@@ -13,13 +13,40 @@
 void *escape_xrealloc(void *ptr, size_t bytes);
 void *escape_xcalloc(size_t count, size_t size);
 
+/* A region that hands out memory and frees it all at once. A function's
+ * graph keeps its thousands of small arrays (edges, points-to sets, fields)
+ * here, so that building and dropping a graph costs a few large allocations
+ * instead of one malloc and one free per array. Growing the region's most
+ * recent array extends it in place. Every *_in function below takes an
+ * arena; NULL means the ordinary heap (and then *_free releases it). */
+typedef struct arena_block arena_block;
+typedef struct arena {
+  arena_block *blocks;
+  char *next, *end;
+} arena;
+
+void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes);
+void arena_free(arena *a);
+
+/* Grows array ptr (len used, cap allocated) by doubling when it is full. */
+#define ARENA_GROW(a, ptr, len, cap)                                          \
+  do {                                                                        \
+    if ((len) == (cap)) {                                                     \
+      uint32_t grown_ = (cap) ? (cap) * 2 : 4;                                \
+      (ptr) = arena_grow((a), (ptr), (size_t)(cap) * sizeof(*(ptr)),          \
+                         (size_t)grown_ * sizeof(*(ptr)));                    \
+      (cap) = grown_;                                                         \
+    }                                                                         \
+  } while (0)
+
 /* A growable array of uint32_t: node ids, object ids, site indices. */
 typedef struct u32vec {
   uint32_t *data;
   uint32_t len, cap;
 } u32vec;
 
-void u32vec_push(u32vec *v, uint32_t x);
+void u32vec_push_in(arena *a, u32vec *v, uint32_t x);
+static inline void u32vec_push(u32vec *v, uint32_t x) { u32vec_push_in(NULL, v, x); }
 void u32vec_free(u32vec *v);
 
 /* Generic growable array: VEC_PUSH(vec_ptr, count_field, cap_field, value). */
@@ -40,6 +67,7 @@ typedef struct ptrmap {
 
 bool ptrmap_get(const ptrmap *m, const void *key, uint32_t *val);
 void ptrmap_put(ptrmap *m, const void *key, uint32_t val);
+void ptrmap_reserve(ptrmap *m, uint32_t keys); /* room for this many keys */
 void ptrmap_free(ptrmap *m);
 
 /* A set of object ids. Small sets are a plain array; large ones switch to
@@ -53,7 +81,10 @@ typedef struct objset {
   bool hashed;
 } objset;
 
-bool objset_add(objset *s, uint32_t obj); /* true if it was new */
+bool objset_add_in(arena *a, objset *s, uint32_t obj); /* true if it was new */
+static inline bool objset_add(objset *s, uint32_t obj) {
+  return objset_add_in(NULL, s, obj);
+}
 bool objset_has(const objset *s, uint32_t obj);
 static inline uint32_t objset_slots(const objset *s) {
   return s->hashed ? s->cap : s->len;
