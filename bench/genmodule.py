@@ -10,6 +10,7 @@ so three sites in four are moved. Functions also call the function before
 them, so the call graph is a chain that summaries must walk.
 
   genmodule.py --functions 20000 --sites 5 [--lang c|ll] > big.ll
+  genmodule.py --lang c --stack ...   # the same C with patterns 0-2 as locals
 """
 import argparse
 import sys
@@ -54,7 +55,10 @@ def ir(functions, sites, out):
         w(f"  ret i64 {acc}\n}}\n\n")
 
 
-def c(functions, sites, out):
+def c(functions, sites, out, stack=False):
+    """With stack=True, the sites that never escape (patterns 0-2) are
+    written as locals: the code the plugin should turn the heap version into,
+    for comparing compile times of the same program written both ways."""
     w = out.write
     w("#include <stdlib.h>\n\nstruct cell { long value; struct cell *next; };\n")
     w("struct cell *sink;\n\n")
@@ -64,13 +68,18 @@ def c(functions, sites, out):
         w(f"long f{f}(long x) {{\n  long acc = x;\n  struct cell *prev = 0;\n")
         for s in range(sites):
             p = f"p{s}"
-            w(f"  struct cell *{p} = malloc(sizeof *{p});\n  {p}->value = {s};\n")
-            w(f"  {p}->next = 0;\n")
             kind = s % 4
+            local = stack and kind != 3
+            if local:
+                w(f"  struct cell {p}_local, *{p} = &{p}_local;\n")
+            else:
+                w(f"  struct cell *{p} = malloc(sizeof *{p});\n")
+            w(f"  {p}->value = {s};\n  {p}->next = 0;\n")
+            release = "" if local else f"  free({p});\n"
             if kind == 0:
-                w(f"  acc += {p}->value;\n  free({p});\n")
+                w(f"  acc += {p}->value;\n{release}")
             elif kind == 1:
-                w(f"  acc += reader({p});\n  free({p});\n")
+                w(f"  acc += reader({p});\n{release}")
             elif kind == 2:
                 w(f"  if (prev) prev->next = {p};\n  prev = {p};\n")
             else:
@@ -86,8 +95,13 @@ def main():
     ap.add_argument("--functions", type=int, default=1000)
     ap.add_argument("--sites", type=int, default=8)
     ap.add_argument("--lang", choices=["ll", "c"], default="ll")
+    ap.add_argument("--stack", action="store_true",
+                    help="C only: write the sites that do not escape as locals")
     args = ap.parse_args()
-    (ir if args.lang == "ll" else c)(args.functions, args.sites, sys.stdout)
+    if args.lang == "ll":
+        ir(args.functions, args.sites, sys.stdout)
+    else:
+        c(args.functions, args.sites, sys.stdout, args.stack)
 
 
 if __name__ == "__main__":

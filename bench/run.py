@@ -7,16 +7,22 @@
 
 Run time: each microbenchmark (bench/micro.c) built three ways, side by side
 in one run: plain -O2 (heap), -O2 with the plugin, and a hand-written stack
-version (the physical limit); ns/op is the median of 5 repetitions; heap
+version (the physical limit); the builds take turns benchmark by benchmark,
+and ns/op is the median over 7 such rounds of the fastest of 5 repetitions; heap
 allocations per op are counted with an LD_PRELOAD counter (bench/alloccount.c).
 Compile time: clang -O2 with and without the plugin on a large generated C
-file (and on any files named), median of 3. Scaling: the analysis alone
+file (and on any files named), the fastest of 5 interleaved runs, with the
+escape pass's own share from -ftime-report; the generated file is also
+compiled written with locals (what the plugin turns it into). Where valgrind
+is installed, the same comparison in instructions executed, which do not
+vary from run to run. Scaling: the analysis alone
 (opt -passes=escape minus opt -passes=no-op-module) on modules of 1x, 10x and
 100x the allocation sites, and the peak RSS of opt with and without the pass.
 """
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -62,7 +68,7 @@ def machine():
     return f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
 
 
-def runtime(m, tmp, iterations):
+def runtime(m, tmp, iterations, rounds):
     clang = f"/usr/lib/llvm-{m}/bin/clang"
     plugin = os.path.join(ROOT, f"build-{m}", "libescape.so")
     src = os.path.join(BENCH, "micro.c")
@@ -73,11 +79,16 @@ def runtime(m, tmp, iterations):
         sh([clang, "-O2", *flags, src, "-o", exes[name]])
     counter = os.path.join(tmp, "alloccount.so")
     sh([clang, "-O2", "-shared", "-fPIC", os.path.join(BENCH, "alloccount.c"), "-o", counter, "-ldl"])
-    results = {}
-    for name, exe in exes.items():
-        for line in sh([exe, str(iterations)]).stdout.splitlines():
-            bench, ns = line.split("\t")
-            results.setdefault(bench, {})[name] = float(ns)
+    names = [line.split("\t")[0] for line in sh([exes["heap"], "1"]).stdout.splitlines()]
+    # Rounds interleave the three builds benchmark by benchmark, so that a
+    # slow minute on a shared machine hits all three alike.
+    samples = {}
+    for _ in range(rounds):
+        for i, bench in enumerate(names):
+            for name, exe in exes.items():
+                ns = float(sh([exe, str(iterations), str(i)]).stdout.split("\t")[1])
+                samples.setdefault(bench, {}).setdefault(name, []).append(ns)
+    results = {b: {n: statistics.median(v) for n, v in r.items()} for b, r in samples.items()}
     allocs = {}
     env = dict(os.environ, LD_PRELOAD=counter)
     per = 1000
@@ -86,7 +97,8 @@ def runtime(m, tmp, iterations):
         for i, bench in enumerate(results):
             n = int(sh([exe, str(per), str(i)], env=env).stderr.split()[-1])
             allocs.setdefault(bench, {})[name] = (n - base) / (5 * per)
-    print(f"\nRun time (ns/op, median of 5 x {iterations} calls; LLVM {m})")
+    print(f"\nRun time (ns/op: median of {rounds} interleaved rounds, each the fastest of "
+          f"5 x {iterations} calls; LLVM {m})")
     head = f"{'benchmark':34} {'heap':>8} {'plugin':>8} {'stack':>8} {'plugin/stack':>12} {'heap/plugin':>11}   allocs/op heap/plugin/stack"
     print(head)
     print("-" * len(head))
@@ -97,24 +109,95 @@ def runtime(m, tmp, iterations):
               f"{a['heap']:.0f} / {a['plugin']:.0f} / {a['stack']:.0f}")
 
 
-def compile_time(m, tmp, files, functions):
-    clang = f"/usr/lib/llvm-{m}/bin/clang"
-    plugin = os.path.join(ROOT, f"build-{m}", "libescape.so")
-    gen = os.path.join(tmp, "generated.c")
-    with open(gen, "w") as f:
+def escape_share(cmd):
+    """The escape pass's share of one compile's wall time, from -ftime-report."""
+    t0 = time.perf_counter()
+    report = sh(cmd + ["-ftime-report"]).stderr
+    total = time.perf_counter() - t0
+    for line in report.splitlines():
+        if line.rstrip().endswith("  escape"):
+            wall = line.split(")")[3].split("(")[0]  # the fourth column: wall time
+            return float(wall) / total
+    return 0.0
+
+
+def instructions(cmd, tmp):
+    """Instructions executed by a command and, inside it, by the escape pass
+    (valgrind's callgrind: deterministic, unlike time on a shared machine)."""
+    out = os.path.join(tmp, "callgrind.out")
+    sh(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd])
+    annotated = sh(["callgrind_annotate", "--inclusive=yes", "--threshold=100", out]).stdout
+    total = own = 0
+    for line in annotated.splitlines():
+        fields = line.split()
+        if not fields or not fields[0][0].isdigit():
+            continue
+        count = int(fields[0].replace(",", ""))
+        if "PROGRAM TOTALS" in line:
+            total = count
+        elif ":escape_run_module " in line:
+            own = count
+    return total, own
+
+
+def generate(tmp, name, functions, *flags):
+    path = os.path.join(tmp, name)
+    with open(path, "w") as f:
         sh([sys.executable, os.path.join(BENCH, "genmodule.py"), "--lang", "c",
-            "--functions", str(functions), "--sites", "6"], stdout=f)
-    print(f"\nCompile time (clang -O2 -c, median of 3; LLVM {m})")
-    head = f"{'file':40} {'lines':>8} {'without':>9} {'with':>9} {'overhead':>9}"
+            "--functions", str(functions), "--sites", "6", *flags], stdout=f)
+    return path
+
+
+def compile_time(m, tmp, files, functions, count_instructions):
+    clang = f"/usr/lib/llvm-{m}/bin/clang"
+    plugin = f"-fpass-plugin={os.path.join(ROOT, f'build-{m}', 'libescape.so')}"
+    gen = generate(tmp, "generated.c", functions)
+    gen_stack = generate(tmp, "generated-locals.c", functions, "--stack")
+    label = {gen: f"generated ({functions} functions)",
+             gen_stack: "  the same, written with locals"}
+    print(f"\nCompile time (clang -O2 -c, fastest of 5 interleaved runs; LLVM {m})")
+    head = (f"{'file':36} {'lines':>7} {'without':>9} {'with':>9} {'overhead':>9} "
+            f"{'escape pass':>12}")
+    print(head)
+    print("-" * len(head))
+    for path in [gen, gen_stack, *files]:
+        lines = sum(1 for _ in open(path, errors="replace"))
+        base = [clang, "-O2", "-w", "-c", path, "-o", os.devnull]
+        runs = {"without": [], "with": []}
+        for _ in range(5):
+            runs["without"].append(timed(base)[0])
+            runs["with"].append(timed(base + [plugin])[0])
+        without, with_ = min(runs["without"]), min(runs["with"])
+        name = label.get(path, os.path.basename(path))
+        if path == gen_stack:  # nothing for the pass to do: the reference
+            print(f"{name:36} {lines:7} {without:8.2f}s")
+            continue
+        share = escape_share(base + [plugin])
+        print(f"{name:36} {lines:7} {without:8.2f}s {with_:8.2f}s "
+              f"{100 * (with_ - without) / without:8.1f}% {100 * share:11.2f}%")
+    if not count_instructions:
+        return
+    small = max(functions // 10, 1)
+    gen = generate(tmp, "generated-small.c", small)
+    gen_stack = generate(tmp, "generated-small-locals.c", small, "--stack")
+    print(f"\nInstructions executed by clang -O2 -c (valgrind callgrind; LLVM {m})")
+    head = (f"{'file':36} {'without':>10} {'with':>10} {'overhead':>9} {'escape pass':>12} "
+            f"{'with locals':>12} {'with/locals':>12}")
     print(head)
     print("-" * len(head))
     for path in [gen, *files]:
-        lines = sum(1 for _ in open(path, errors="replace"))
         base = [clang, "-O2", "-w", "-c", path, "-o", os.devnull]
-        without = statistics.median(timed(base)[0] for _ in range(3))
-        with_ = statistics.median(timed(base + [f"-fpass-plugin={plugin}"])[0] for _ in range(3))
-        name = f"generated ({functions} functions)" if path == gen else os.path.basename(path)
-        print(f"{name:40} {lines:8} {without:8.2f}s {with_:8.2f}s {100 * (with_ - without) / without:8.2f}%")
+        without, _ = instructions(base, tmp)
+        with_, own = instructions(base + [plugin], tmp)
+        row = (f"{without / 1e6:9.0f}M {with_ / 1e6:9.0f}M "
+               f"{100 * (with_ - without) / without:8.2f}% {100 * own / with_:11.2f}%")
+        if path == gen:
+            locals_, _ = instructions([clang, "-O2", "-w", "-c", gen_stack, "-o", os.devnull], tmp)
+            row += f" {locals_ / 1e6:11.0f}M {with_ / locals_:11.3f}x"
+            name = f"generated ({small} functions)"
+        else:
+            name = os.path.basename(path)
+        print(f"{name:36} {row}")
 
 
 def scaling(m, tmp, base_functions):
@@ -148,7 +231,11 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=["runtime", "compile", "scaling"])
     ap.add_argument("--iterations", type=int, default=2000000)
+    ap.add_argument("--rounds", type=int, default=7,
+                    help="interleaved rounds of the run-time benchmarks")
     ap.add_argument("--compile-files", nargs="*", default=[])
+    ap.add_argument("--instructions", choices=["auto", "yes", "no"], default="auto",
+                    help="count instructions with valgrind (auto: if installed)")
     ap.add_argument("--functions", type=int, default=5000,
                     help="functions in the generated C file")
     ap.add_argument("--scale-functions", type=int, default=500,
@@ -158,9 +245,11 @@ def main():
     print(f"escape benchmarks on {machine()}")
     with tempfile.TemporaryDirectory(prefix="escape-bench-") as tmp:
         if args.only in (None, "runtime"):
-            runtime(m, tmp, args.iterations)
+            runtime(m, tmp, args.iterations, args.rounds)
         if args.only in (None, "compile"):
-            compile_time(m, tmp, args.compile_files, args.functions)
+            count = args.instructions == "yes" or (
+                args.instructions == "auto" and shutil.which("valgrind") is not None)
+            compile_time(m, tmp, args.compile_files, args.functions, count)
         if args.only in (None, "scaling"):
             scaling(m, tmp, args.scale_functions)
 
