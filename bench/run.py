@@ -16,8 +16,8 @@ escape pass's own share from -ftime-report; the generated file is also
 compiled written with locals (what the plugin turns it into). Where valgrind
 is installed, the same comparison in instructions executed, which do not
 vary from run to run. Scaling: the analysis alone
-(opt -passes=escape minus opt -passes=no-op-module) on modules of 1x, 10x and
-100x the allocation sites, and the peak RSS of opt with and without the pass.
+(the escape row of opt -time-passes) on modules of 1x, 10x and 100x the
+allocation sites, and the peak RSS of opt with and without the pass.
 """
 import argparse
 import os
@@ -109,16 +109,20 @@ def runtime(m, tmp, iterations, rounds):
               f"{a['heap']:.0f} / {a['plugin']:.0f} / {a['stack']:.0f}")
 
 
+def escape_row(report, column):
+    """Seconds in one column of the escape pass's row of an LLVM timing
+    report (columns: user, system, user+system, wall)."""
+    for line in report.splitlines():
+        if line.rstrip().endswith("  escape"):
+            return float(line.split(")")[column].split("(")[0])
+    return 0.0
+
+
 def escape_share(cmd):
     """The escape pass's share of one compile's wall time, from -ftime-report."""
     t0 = time.perf_counter()
     report = sh(cmd + ["-ftime-report"]).stderr
-    total = time.perf_counter() - t0
-    for line in report.splitlines():
-        if line.rstrip().endswith("  escape"):
-            wall = line.split(")")[3].split("(")[0]  # the fourth column: wall time
-            return float(wall) / total
-    return 0.0
+    return escape_row(report, 3) / (time.perf_counter() - t0)
 
 
 def instructions(cmd, tmp):
@@ -200,14 +204,18 @@ def compile_time(m, tmp, files, functions, count_instructions):
         print(f"{name:36} {row}")
 
 
-def scaling(m, tmp, base_functions):
+def scaling(m, tmp, base_functions, count_instructions):
     opt = f"/usr/lib/llvm-{m}/bin/opt"
     plugin = os.path.join(ROOT, f"build-{m}", "libescape.so")
-    print(f"\nScaling: the analysis alone (opt -passes=escape minus -passes=no-op-module, median of 3; LLVM {m})")
-    head = f"{'size':6} {'sites':>8} {'analysis':>10} {'growth':>8} {'per site':>10} {'RSS no-op':>10} {'RSS escape':>11}"
+    print(f"\nScaling: the analysis alone (the escape row of opt -time-passes, user+system, "
+          f"median of 5; LLVM {m})")
+    head = (f"{'size':6} {'sites':>8} {'analysis':>10} {'growth':>8} {'per site':>10} "
+            f"{'RSS no-op':>10} {'RSS escape':>11}")
+    if count_instructions:  # the 100x module would take minutes under valgrind
+        head += f" {'instructions (1x, 10x)':>23} {'growth':>7}"
     print(head)
     print("-" * len(head))
-    prev = None
+    prev = prev_count = None
     for scale in (1, 10, 100):
         ll = os.path.join(tmp, f"scale{scale}.ll")
         with open(ll, "w") as f:
@@ -215,14 +223,21 @@ def scaling(m, tmp, base_functions):
                 str(base_functions * scale), "--sites", "8"], stdout=f)
         bc = ll[:-3] + ".bc"
         sh([f"/usr/lib/llvm-{m}/bin/llvm-as", ll, "-o", bc])
-        noop = [timed([opt, "-passes=no-op-module", "-disable-output", bc]) for _ in range(3)]
-        esc = [timed([opt, f"-load-pass-plugin={plugin}", "-passes=escape", "-disable-output", bc])
-               for _ in range(3)]
-        t = max(statistics.median(x[0] for x in esc) - statistics.median(x[0] for x in noop), 1e-6)
+        escape = [opt, f"-load-pass-plugin={plugin}", "-passes=escape", "-disable-output", bc]
+        t = statistics.median(escape_row(sh(escape + ["-time-passes"]).stderr, 2)
+                              for _ in range(5))
+        rss_noop = timed([opt, "-passes=no-op-module", "-disable-output", bc])[1]
+        rss_escape = timed(escape)[1]
         sites = base_functions * scale * 8
         growth = f"{t / prev:7.1f}x" if prev else "      -"
-        print(f"{scale:5}x {sites:8} {t:9.3f}s {growth} {1e6 * t / sites:8.2f}us "
-              f"{max(x[1] for x in noop) / 1024:8.0f}MB {max(x[1] for x in esc) / 1024:9.0f}MB")
+        row = (f"{scale:5}x {sites:8} {t:9.3f}s {growth} {1e6 * t / sites:8.2f}us "
+               f"{rss_noop / 1024:8.0f}MB {rss_escape / 1024:9.0f}MB")
+        if count_instructions and scale <= 10:
+            count = instructions(escape, tmp)[1]
+            row += f" {count / 1e6:22.1f}M"
+            row += f" {count / prev_count:6.2f}x" if prev_count else "       -"
+            prev_count = count
+        print(row)
         prev = t
 
 
@@ -238,7 +253,7 @@ def main():
                     help="count instructions with valgrind (auto: if installed)")
     ap.add_argument("--functions", type=int, default=5000,
                     help="functions in the generated C file")
-    ap.add_argument("--scale-functions", type=int, default=500,
+    ap.add_argument("--scale-functions", type=int, default=1000,
                     help="functions in the 1x module (8 sites each)")
     args = ap.parse_args()
     m = major()
@@ -246,12 +261,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="escape-bench-") as tmp:
         if args.only in (None, "runtime"):
             runtime(m, tmp, args.iterations, args.rounds)
+        count = args.instructions == "yes" or (
+            args.instructions == "auto" and shutil.which("valgrind") is not None)
         if args.only in (None, "compile"):
-            count = args.instructions == "yes" or (
-                args.instructions == "auto" and shutil.which("valgrind") is not None)
             compile_time(m, tmp, args.compile_files, args.functions, count)
         if args.only in (None, "scaling"):
-            scaling(m, tmp, args.scale_functions)
+            scaling(m, tmp, args.scale_functions, count)
 
 
 if __name__ == "__main__":
