@@ -93,12 +93,6 @@ static bool invoke_unwind_has_phi(LLVMValueRef call) {
   return first && LLVMGetInstructionOpcode(first) == LLVMPHI;
 }
 
-/* Loop rule. A site on a CFG cycle gets one slot for all its executions, so
- * no object of an earlier execution may be alive when it runs again. That
- * holds when the object is never stored into memory and the site dominates
- * every SSA value that may hold it: then no such value is live around the
- * cycle (a value defined after the site is redefined before any use on the
- * way back), which rules out loop-carried phis and uses after the loop. */
 /* Does the CFG reachable from the entry have a cycle? An iterative DFS that
  * looks for an edge back into the current path. Most functions have none,
  * and then no site needs the loop rule (nor the host's cycle analysis). */
@@ -136,6 +130,12 @@ static bool has_cycle(LLVMValueRef fn) {
   return cyclic;
 }
 
+/* Loop rule. A site on a CFG cycle gets one slot for all its executions, so
+ * no object of an earlier execution may be alive when it runs again. That
+ * holds when the object is never stored into memory and the site dominates
+ * every SSA value that may hold it: then no such value is live around the
+ * cycle (a value defined after the site is redefined before any use on the
+ * way back), which rules out loop-carried phis and uses after the loop. */
 static void mark_loop_carried(const escape_module *m, const graph *g,
                               bool *carried) {
   const escape_services *sv = m->services;

@@ -470,23 +470,14 @@ static void build_params(graph *g) {
   }
 }
 
-/* Sizes the node table and the value map for the function at once, rather
- * than growing them value by value. */
-static void reserve_for(graph *g) {
-  uint32_t values = LLVMCountParams(g->fn);
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(g->fn); bb;
-       bb = LLVMGetNextBasicBlock(bb))
-    for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
-         inst = LLVMGetNextInstruction(inst))
-      values++;
+void graph_build(graph *g, escape_module *module, LLVMValueRef fn,
+                 uint32_t ninstructions) {
+  *g = (graph){.module = module, .fn = fn};
+  /* size the node table and the value map at once, not value by value */
+  uint32_t values = ninstructions + LLVMCountParams(fn);
   ptrmap_reserve(&g->value_nodes, values);
   g->capnodes = values + 16;
   g->nodes = escape_xrealloc(NULL, g->capnodes * sizeof *g->nodes);
-}
-
-void graph_build(graph *g, escape_module *module, LLVMValueRef fn) {
-  *g = (graph){.module = module, .fn = fn};
-  reserve_for(g);
   g->layout = LLVMGetModuleDataLayout(module->module);
   object_id ext = new_object(g, OBJ_EXT, NULL);
   g->objects[ext].escaped = true;

@@ -19,7 +19,7 @@
 
 void solve_add_cell(graph *g, node_id n, cell_id c) {
   node *nd = &g->nodes[n];
-  if (!objset_add_in(&g->arena, &nd->pts, c))
+  if (!objset_add(&g->arena, &nd->pts, c))
     return;
   u32vec_push_in(&g->arena, &nd->pending, c);
   if (!nd->queued) {

@@ -69,13 +69,15 @@ void summary_free(escape_module *m) {
 }
 
 /* Direct callees of function f that are defined in the module; notes on
- * the way whether f allocates. */
+ * the way whether f allocates, and its size. */
 static void callees(escape_module *m, uint32_t f, u32vec *out) {
   out->len = 0;
+  m->fns[f].ninstructions = 0;
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(m->fns[f].fn); bb;
        bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef inst = LLVMGetFirstInstruction(bb); inst;
          inst = LLVMGetNextInstruction(inst)) {
+      m->fns[f].ninstructions++;
       LLVMOpcode op = LLVMGetInstructionOpcode(inst);
       if (op != LLVMCall && op != LLVMInvoke && op != LLVMCallBr)
         continue;
@@ -165,7 +167,7 @@ static void analyse_scc(escape_module *m, const u32vec *edges,
       s->recursive = recursive;
       if (graphs[i].fn)
         graph_free(&graphs[i]);
-      graph_build(&graphs[i], m, s->fn);
+      graph_build(&graphs[i], m, s->fn, s->ninstructions);
       solve_run(&graphs[i]);
       graph_index_frees(&graphs[i]);
       changed |= tags_grow(m, &graphs[i], s);

@@ -126,7 +126,7 @@ static void ptrmap_rehash(ptrmap *m, uint32_t cap) {
 
 void ptrmap_reserve(ptrmap *m, uint32_t keys) {
   uint32_t cap = m->cap ? m->cap : 64;
-  while ((uint64_t)(keys + 1) * 2 > cap)
+  while (((uint64_t)keys + 1) * 2 > cap)
     cap *= 2;
   if (cap > m->cap)
     ptrmap_rehash(m, cap);
@@ -174,8 +174,6 @@ static void objset_rehash(arena *a, objset *s, uint32_t cap) {
   for (uint32_t i = 0; i < objset_slots(s); i++)
     if (s->slots[i] != OBJSET_EMPTY)
       objset_hash_insert(slots, cap, s->slots[i]);
-  if (!a)
-    free(s->slots);
   s->slots = slots;
   s->cap = cap;
   s->hashed = true;
@@ -196,7 +194,7 @@ bool objset_has(const objset *s, uint32_t obj) {
   }
 }
 
-bool objset_add_in(arena *a, objset *s, uint32_t obj) {
+bool objset_add(arena *a, objset *s, uint32_t obj) {
   if (!s->hashed) {
     if (objset_has(s, obj))
       return false;
@@ -213,11 +211,6 @@ bool objset_add_in(arena *a, objset *s, uint32_t obj) {
     return false;
   s->len++;
   return true;
-}
-
-void objset_free(objset *s) {
-  free(s->slots);
-  *s = (objset){0};
 }
 
 void strbuf_printf(strbuf *b, const char *fmt, ...) {

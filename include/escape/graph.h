@@ -193,8 +193,10 @@ typedef struct graph {
 #define OBJ_EXT_ID 0u
 #define EXT_CELL 0u /* ({ext}, any offset) */
 
-/* Builds the graph of a defined function; the solver then runs on it. */
-void graph_build(graph *g, struct escape_module *module, LLVMValueRef fn);
+/* Builds the graph of a defined function (ninstructions, its size, sizes the
+ * tables); the solver then runs on it. */
+void graph_build(graph *g, struct escape_module *module, LLVMValueRef fn,
+                 uint32_t ninstructions);
 void graph_free(graph *g);
 
 /* Node of a value, NO_ID if the value can carry no pointer (constants

@@ -70,6 +70,7 @@ typedef struct fn_summary {
   bool returns_unknown; /* may return memory other than its parameters' */
   bool allocates;     /* calls malloc and friends */
   bool needed;        /* allocates, or is called (transitively) by one that does */
+  uint32_t ninstructions; /* counted with the callees: sizes its graph */
   uint32_t scc;
 } fn_summary;
 

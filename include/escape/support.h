@@ -17,8 +17,7 @@ void *escape_xcalloc(size_t count, size_t size);
  * graph keeps its thousands of small arrays (edges, points-to sets, fields)
  * here, so that building and dropping a graph costs a few large allocations
  * instead of one malloc and one free per array. Growing the region's most
- * recent array extends it in place. Every *_in function below takes an
- * arena; NULL means the ordinary heap (and then *_free releases it). */
+ * recent array extends it in place. */
 typedef struct arena_block arena_block;
 typedef struct arena {
   arena_block *blocks;
@@ -28,7 +27,8 @@ typedef struct arena {
 void *arena_grow(arena *a, void *old, size_t old_bytes, size_t new_bytes);
 void arena_free(arena *a);
 
-/* Grows array ptr (len used, cap allocated) by doubling when it is full. */
+/* Grows array ptr (len used, cap allocated) by doubling when it is full,
+ * in arena a or, with a NULL, on the heap. */
 #define ARENA_GROW(a, ptr, len, cap)                                          \
   do {                                                                        \
     if ((len) == (cap)) {                                                     \
@@ -45,18 +45,12 @@ typedef struct u32vec {
   uint32_t len, cap;
 } u32vec;
 
-void u32vec_push_in(arena *a, u32vec *v, uint32_t x);
+void u32vec_push_in(arena *a, u32vec *v, uint32_t x); /* a: NULL for the heap */
 static inline void u32vec_push(u32vec *v, uint32_t x) { u32vec_push_in(NULL, v, x); }
 void u32vec_free(u32vec *v);
 
-/* Generic growable array: VEC_PUSH(vec_ptr, count_field, cap_field, value). */
-#define VEC_GROW(ptr, len, cap)                                               \
-  do {                                                                        \
-    if ((len) == (cap)) {                                                     \
-      (cap) = (cap) ? (cap) * 2 : 8;                                          \
-      (ptr) = escape_xrealloc((ptr), (size_t)(cap) * sizeof(*(ptr)));         \
-    }                                                                         \
-  } while (0)
+/* A heap array that grows by doubling: VEC_GROW(ptr, len, cap). */
+#define VEC_GROW(ptr, len, cap) ARENA_GROW(NULL, ptr, len, cap)
 
 /* Open-addressing map from a pointer (an LLVMValueRef) to a uint32_t. */
 typedef struct ptrmap {
@@ -73,7 +67,8 @@ void ptrmap_free(ptrmap *m);
 /* A set of object ids. Small sets are a plain array; large ones switch to
  * open addressing so that adding stays O(1) when thousands of allocations
  * flow into one place. Iterate with objset_at(s, i) for i < objset_slots(s),
- * skipping OBJSET_EMPTY. */
+ * skipping OBJSET_EMPTY. Sets live in an arena (their graph's), which frees
+ * them. */
 #define OBJSET_EMPTY UINT32_MAX
 typedef struct objset {
   uint32_t *slots;
@@ -81,10 +76,7 @@ typedef struct objset {
   bool hashed;
 } objset;
 
-bool objset_add_in(arena *a, objset *s, uint32_t obj); /* true if it was new */
-static inline bool objset_add(objset *s, uint32_t obj) {
-  return objset_add_in(NULL, s, obj);
-}
+bool objset_add(arena *a, objset *s, uint32_t obj); /* true if it was new */
 bool objset_has(const objset *s, uint32_t obj);
 static inline uint32_t objset_slots(const objset *s) {
   return s->hashed ? s->cap : s->len;
@@ -92,7 +84,6 @@ static inline uint32_t objset_slots(const objset *s) {
 static inline uint32_t objset_at(const objset *s, uint32_t i) {
   return s->slots[i];
 }
-void objset_free(objset *s);
 
 /* A growable, NUL-terminated string. */
 typedef struct strbuf {
