@@ -222,7 +222,10 @@ static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {
     graph_add_store(g, graph_value_node(g, LLVMGetOperand(call, (unsigned)end_pointer)),
                     into, ANY_SIZE);
   }
-  graph_add_copy(g, g->ext_node, result);
+  /* What an unknown function returns may be anything; a known one that
+   * returns an integer returns a count or a value, never an address. */
+  if (!known || LLVMGetTypeKind(LLVMTypeOf(call)) == LLVMPointerTypeKind)
+    graph_add_copy(g, g->ext_node, result);
   free(tags);
 }
 

@@ -280,9 +280,8 @@ static bool keeps_bits(LLVMOpcode op) {
 }
 
 /* C's pointer subtraction, `p - q`: clang emits the difference of two
- * ptrtoints. C defines it only for pointers into the same object, so the
- * result is an offset within it and carries no pointer; adding it back to q
- * stays in q's object, which q's own cells already cover. */
+ * ptrtoints. Whether it carries a pointer is decided once the operands'
+ * cells are known (solve.c): an offset within one object carries none. */
 static bool is_pointer_difference(LLVMValueRef inst) {
   return LLVMGetInstructionOpcode(inst) == LLVMSub &&
          LLVMIsAPtrToIntInst(LLVMGetOperand(inst, 0)) &&
@@ -290,8 +289,13 @@ static bool is_pointer_difference(LLVMValueRef inst) {
 }
 
 static void flow_operands(graph *g, LLVMValueRef inst, node_id result) {
-  if (is_pointer_difference(inst))
+  if (is_pointer_difference(inst) && result != NO_ID) {
+    ARENA_GROW(&g->arena, g->differences, g->ndifferences, g->capdifferences);
+    g->differences[g->ndifferences++] =
+        (difference){graph_value_node(g, LLVMGetOperand(inst, 0)),
+                     graph_value_node(g, LLVMGetOperand(inst, 1)), result, false};
     return;
+  }
   int32_t delta = keeps_bits(LLVMGetInstructionOpcode(inst)) ? 0 : DELTA_ANY;
   int n = LLVMGetNumOperands(inst);
   for (int i = 0; i < n; i++) {

@@ -186,7 +186,45 @@ static void propagate(graph *g, node_id n, cell_id c) {
     arrive_in_field(g, g->nodes[n].owner, c, n);
 }
 
-void solve_run(graph *g) {
+/* The one object that every cell of node n lies in; NO_ID if n points to
+ * nothing or to more than one object. */
+static object_id sole_object(const graph *g, node_id n) {
+  if (n == NO_ID)
+    return NO_ID;
+  object_id only = NO_ID;
+  const objset *pts = &g->nodes[n].pts;
+  for (uint32_t i = 0; i < objset_slots(pts); i++) {
+    cell_id c = objset_at(pts, i);
+    if (c == OBJSET_EMPTY)
+      continue;
+    if (only != NO_ID && g->cells[c].object != only)
+      return NO_ID;
+    only = g->cells[c].object;
+  }
+  return only;
+}
+
+/* p - q is an offset, carrying no pointer, when both point into one and the
+ * same object, as C requires; q + (p - q) then stays in q's object, which
+ * q's cells cover. Otherwise (two objects, or q null) the difference may
+ * rebuild p from q's address, and both operands flow into it. Checked at
+ * the fixed point; a difference only ever turns from offset to flowing, so
+ * the rounds end. Returns true if one turned. */
+static bool settle_differences(graph *g) {
+  bool turned = false;
+  for (uint32_t i = 0; i < g->ndifferences; i++) {
+    difference *d = &g->differences[i];
+    object_id o = sole_object(g, d->minuend);
+    if (d->flows || (o != NO_ID && o == sole_object(g, d->subtrahend)))
+      continue;
+    d->flows = turned = true;
+    graph_add_edge(g, d->minuend, d->result, DELTA_ANY);
+    graph_add_edge(g, d->subtrahend, d->result, DELTA_ANY);
+  }
+  return turned;
+}
+
+static void drain(graph *g) {
   u32vec spare = {0};
   while (g->worklist.len) {
     node_id n = g->worklist.data[--g->worklist.len];
@@ -199,4 +237,10 @@ void solve_run(graph *g) {
     taken.len = 0;
     spare = taken; /* arena memory, like every pending list */
   }
+}
+
+void solve_run(graph *g) {
+  do
+    drain(g);
+  while (settle_differences(g));
 }

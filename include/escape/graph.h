@@ -154,6 +154,12 @@ typedef struct node {
   bool queued;
 } node;
 
+/* A pointer difference, result = minuend - subtrahend (two ptrtoints). */
+typedef struct difference {
+  node_id minuend, subtrahend, result;
+  bool flows; /* the operands' cells flow into the result */
+} difference;
+
 /* A call to free, with the node of its argument. */
 typedef struct free_call {
   LLVMValueRef call;
@@ -187,6 +193,8 @@ typedef struct graph {
   node_id ext_node;    /* a node holding {ext} */
   node_id result;      /* what the function returns */
   u32vec worklist;
+  difference *differences; /* in the arena */
+  uint32_t ndifferences, capdifferences;
   arena arena;         /* the arrays of every node and object */
 } graph;
 
