@@ -107,6 +107,18 @@ __attribute__((noinline)) void via_linked_node(long v) {
   g_node = n;
 }
 
+// (e) rebuilt from another object's address plus the difference of the two
+__attribute__((noinline)) void via_difference(long v) {
+  // CHECK-DAG: adversarial.c:[[@LINE+1]]:{{[0-9]+}}: malloc(8) escapes to heap
+  long *p = malloc(sizeof *p);
+  // CHECK-DAG: adversarial.c:[[@LINE+1]]:{{[0-9]+}}: malloc(64) escapes to heap
+  char *q = malloc(64);
+  *p = v;
+  intptr_t d = (intptr_t)p - (intptr_t)q;
+  g_ptr = (long *)(q + d);
+  free(q);
+}
+
 int main(void) {
   long sum = 0;
   via_struct_copy(1);   clobber_stack(); sum += *g_pair.p; free(g_pair.p);
@@ -118,6 +130,7 @@ int main(void) {
   via_two_copies(6);    clobber_stack(); sum += *g_ptr; free(g_ptr);
   struct handle h = wrap(7); clobber_stack(); sum += *(long *)h.bits; free((long *)h.bits);
   via_linked_node(8);   clobber_stack(); sum += *g_node->p; free(g_node->p); free(g_node);
+  via_difference(9);    clobber_stack(); sum += *g_ptr; free(g_ptr);
   printf("%ld\n", sum);
   return 0;
 }
