@@ -99,6 +99,7 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
    * from 21) come back as 0 and are skipped. */
   m.attrs = (attr_kinds){.nocapture = attr_kind("nocapture"),
                          .captures = attr_kind("captures"),
+                         .returned = attr_kind("returned"),
                          .readonly = attr_kind("readonly"),
                          .readnone = attr_kind("readnone"),
                          .memory = attr_kind("memory")};

@@ -1,12 +1,43 @@
-/* libc.c — what the C library's well-known functions do with their pointer
- * arguments, as leak tags. Only functions whose behaviour the C standard or
- * POSIX fixes are listed; anything else is an unknown call. None of these
- * keeps a pointer after returning, frees it, or stores a pointer into it;
- * the letters say which argument they return a pointer into.
- *   n  the argument is only read or filled with bytes: does not escape
- *   r  as n, and the result may point into it (leaking to result level=0)
+/* libc.c — what the C library's well-known functions do with the bits and
+ * bytes of their arguments (see include/escape/call.h; call.c applies it).
+ * Only functions whose behaviour the C standard or POSIX fixes are listed;
+ * anything else is an unknown call, whose arguments escape. None of these
+ * keeps a pointer after returning, frees it, or calls back into the
+ * program (exit is marked: it runs atexit handlers).
+ *
+ * One letter per fixed argument:
+ *   n  read; its bytes stay in the process
+ *   r  read, and the result may point into it (strchr)
+ *   o  read, and its bytes leave the process (write, fputs, a path for
+ *      the kernel): what is stored in it escapes
+ *   i  receives bytes from outside the process: they may be any address
+ *   I  as i, and the result may point into it (fgets)
+ *   w  receives the bytes of this call's sources (s, v and l arguments,
+ *      formatted variadic arguments)
+ *   W  as w, and the result may point into it (memcpy, strcpy)
+ *   s  a source: its bytes are copied into the w/W arguments
+ *   v  a number written as bytes into the w/W arguments (memset's byte)
+ *   l  a length: how many bytes the w/W arguments receive depends on it
+ *   b  a number whose bits leave the process (putchar, exit)
+ *   d  a number that only the result depends on (memchr's byte)
  *   e  receives, in *arg, a pointer into argument 0 (strtol's endptr)
- * A trailing '+' means variadic arguments are treated as 'n'. */
+ *   k  kept by the library after the call (a va_list): escapes
+ * Then, for variadic functions, '+' and the convention of the format (which
+ * is the last fixed argument):
+ *   P  printf: %s arguments' bytes leave the process, numbers' and %p's
+ *      bits leave it
+ *   S  sprintf: %s arguments' bytes and numbers' and %p's bits are written
+ *      into the w/W arguments
+ *   C  scanf: every argument receives what is parsed: the bytes of the
+ *      n/r arguments, or any address
+ * The result, besides the bits of every number argument, which it may be
+ * computed from:
+ *   -  nothing else (a count, a status)
+ *   c  computed from the bytes it reads (strlen, memcmp): those of the
+ *      n, r, o and s arguments, and what it writes (snprintf's count)
+ *   p  parsed from those bytes, or from outside: may be any address (strtol)
+ *   r  a pointer into the r, I and W arguments, or null
+ *   x  memory of the library or from outside (fopen, getenv) */
 #include "escape/call.h"
 
 #include <string.h>
@@ -14,123 +45,237 @@
 typedef struct libc_entry {
   const char *name;
   const char *args;
-  bool copies_memory; /* memcpy-like: arg 1's contents are copied into arg 0 */
+  char result;
+  bool calls_back;
 } libc_entry;
 
 static const libc_entry table[] = {
     /* string.h */
-    {"memcpy", "rnn", true},
-    {"memmove", "rnn", true},
-    {"__memcpy_chk", "rnnn", true},
-    {"__memmove_chk", "rnnn", true},
-    {"memset", "rnn", false},
-    {"__memset_chk", "rnnn", false},
-    {"memcmp", "nnn", false},
-    {"bcmp", "nnn", false},
-    {"memchr", "rnn", false},
-    {"strlen", "n", false},
-    {"strnlen", "nn", false},
-    {"strcmp", "nn", false},
-    {"strncmp", "nnn", false},
-    {"strcasecmp", "nn", false},
-    {"strncasecmp", "nnn", false},
-    {"strcoll", "nn", false},
-    {"strchr", "rn", false},
-    {"strrchr", "rn", false},
-    {"strstr", "rn", false},
-    {"strpbrk", "rn", false},
-    {"strspn", "nn", false},
-    {"strcspn", "nn", false},
-    {"strcpy", "rn", false},
-    {"__strcpy_chk", "rnn", false},
-    {"strncpy", "rnn", false},
-    {"__strncpy_chk", "rnnn", false},
-    {"stpcpy", "rn", false},
-    {"strcat", "rn", false},
-    {"__strcat_chk", "rnn", false},
-    {"strncat", "rnn", false},
-    {"strdup", "n", false},
-    {"strndup", "nn", false},
-    /* stdio.h */
-    {"printf", "n+", false},
-    {"__printf_chk", "nn+", false},
-    {"fprintf", "nn+", false},
-    {"__fprintf_chk", "nnn+", false},
-    {"sprintf", "nn+", false},
-    {"__sprintf_chk", "nnnn+", false},
-    {"snprintf", "nnn+", false},
-    {"__snprintf_chk", "nnnnn+", false},
-    {"dprintf", "nn+", false},
-    {"vprintf", "nn", false},
-    {"vfprintf", "nnn", false},
-    {"vsprintf", "nnn", false},
-    {"vsnprintf", "nnnn", false},
-    {"scanf", "n+", false},
-    {"sscanf", "nn+", false},
-    {"fscanf", "nn+", false},
-    {"__isoc99_scanf", "n+", false},
-    {"__isoc99_sscanf", "nn+", false},
-    {"__isoc99_fscanf", "nn+", false},
-    {"puts", "n", false},
-    {"fputs", "nn", false},
-    {"putchar", "n", false},
-    {"fputc", "nn", false},
-    {"putc", "nn", false},
-    {"fwrite", "nnnn", false},
-    {"fread", "nnnn", false},
-    {"fgets", "rnn", false},
-    {"fgetc", "n", false},
-    {"getc", "n", false},
-    {"fflush", "n", false},
-    {"fopen", "nn", false},
-    {"fclose", "n", false},
-    {"feof", "n", false},
-    {"ferror", "n", false},
-    {"perror", "n", false},
-    /* stdlib.h, unistd.h, time.h */
-    {"atoi", "n", false},
-    {"atol", "n", false},
-    {"atoll", "n", false},
-    {"atof", "n", false},
-    {"strtol", "nen", false},
-    {"strtoul", "nen", false},
-    {"strtoll", "nen", false},
-    {"strtoull", "nen", false},
-    {"strtod", "ne", false},
-    {"strtof", "ne", false},
-    {"strtold", "ne", false},
-    {"getenv", "n", false},
-    {"exit", "n", false},
-    {"abort", "", false},
-    {"write", "nnn", false},
-    {"read", "nnn", false},
-    {"time", "n", false},
-    {"clock_gettime", "nn", false},
-    {"gettimeofday", "nn", false},
-    {"__assert_fail", "nnnn", false},
-    {"pthread_mutex_lock", "n", false},
-    {"pthread_mutex_unlock", "n", false},
+    {"memcpy", "Wsl", 'r', false},
+    {"memmove", "Wsl", 'r', false},
+    {"mempcpy", "Wsl", 'r', false},
+    {"__memcpy_chk", "Wsld", 'r', false},
+    {"__memmove_chk", "Wsld", 'r', false},
+    {"__mempcpy_chk", "Wsld", 'r', false},
+    {"memset", "Wvl", 'r', false},
+    {"__memset_chk", "Wvld", 'r', false},
+    {"bzero", "wl", '-', false},
+    {"explicit_bzero", "wl", '-', false},
+    {"memcmp", "nnd", 'c', false},
+    {"bcmp", "nnd", 'c', false},
+    {"memchr", "rdd", 'r', false},
+    {"memrchr", "rdd", 'r', false},
+    {"strlen", "n", 'c', false},
+    {"strnlen", "nd", 'c', false},
+    {"strcmp", "nn", 'c', false},
+    {"strncmp", "nnd", 'c', false},
+    {"strcasecmp", "nn", 'c', false},
+    {"strncasecmp", "nnd", 'c', false},
+    {"strcoll", "nn", 'c', false},
+    {"strchr", "rd", 'r', false},
+    {"strrchr", "rd", 'r', false},
+    {"strchrnul", "rd", 'r', false},
+    {"strstr", "rn", 'r', false},
+    {"strcasestr", "rn", 'r', false},
+    {"strpbrk", "rn", 'r', false},
+    {"strspn", "nn", 'c', false},
+    {"strcspn", "nn", 'c', false},
+    {"strcpy", "Ws", 'r', false},
+    {"__strcpy_chk", "Wsd", 'r', false},
+    {"strncpy", "Wsl", 'r', false},
+    {"__strncpy_chk", "Wsld", 'r', false},
+    {"stpcpy", "Ws", 'r', false},
+    {"__stpcpy_chk", "Wsd", 'r', false},
+    {"stpncpy", "Wsl", 'r', false},
+    {"strcat", "Ws", 'r', false},
+    {"__strcat_chk", "Wsd", 'r', false},
+    {"strncat", "Wsl", 'r', false},
+    {"__strncat_chk", "Wsld", 'r', false},
+    /* the copy is memory the model does not track: the bytes go there */
+    {"strdup", "o", 'x', false},
+    {"strndup", "od", 'x', false},
+    {"strerror", "d", 'x', false},
+    /* stdio.h: output */
+    {"printf", "o+P", '-', false},
+    {"__printf_chk", "do+P", '-', false},
+    {"fprintf", "no+P", '-', false},
+    {"__fprintf_chk", "ndo+P", '-', false},
+    {"dprintf", "do+P", '-', false},
+    {"__dprintf_chk", "ddo+P", '-', false},
+    {"vprintf", "ok", '-', false},
+    {"__vprintf_chk", "dok", '-', false},
+    {"vfprintf", "nok", '-', false},
+    {"__vfprintf_chk", "ndok", '-', false},
+    {"vdprintf", "dok", '-', false},
+    {"puts", "o", '-', false},
+    {"fputs", "on", '-', false},
+    {"fputs_unlocked", "on", '-', false},
+    {"putchar", "b", '-', false},
+    {"putchar_unlocked", "b", '-', false},
+    {"fputc", "bn", '-', false},
+    {"fputc_unlocked", "bn", '-', false},
+    {"putc", "bn", '-', false},
+    {"putc_unlocked", "bn", '-', false},
+    {"fwrite", "oddn", '-', false},
+    {"fwrite_unlocked", "oddn", '-', false},
+    {"perror", "o", '-', false},
+    /* stdio.h: formatting into memory */
+    {"sprintf", "ws+S", 'c', false},
+    {"__sprintf_chk", "wdls+S", 'c', false},
+    {"snprintf", "wls+S", 'c', false},
+    {"__snprintf_chk", "wldls+S", 'c', false},
+    {"vsprintf", "wsk", 'c', false},
+    {"__vsprintf_chk", "wdlsk", 'c', false},
+    {"vsnprintf", "wlsk", 'c', false},
+    {"__vsnprintf_chk", "wldlsk", 'c', false},
+    /* stdio.h: input */
+    {"scanf", "n+C", '-', false},
+    {"fscanf", "nn+C", '-', false},
+    {"sscanf", "nn+C", '-', false},
+    {"__isoc99_scanf", "n+C", '-', false},
+    {"__isoc99_fscanf", "nn+C", '-', false},
+    {"__isoc99_sscanf", "nn+C", '-', false},
+    {"__isoc23_scanf", "n+C", '-', false},
+    {"__isoc23_fscanf", "nn+C", '-', false},
+    {"__isoc23_sscanf", "nn+C", '-', false},
+    {"fread", "iddn", '-', false},
+    {"fread_unlocked", "iddn", '-', false},
+    {"fgets", "Idn", 'r', false},
+    {"fgets_unlocked", "Idn", 'r', false},
+    {"fgetc", "n", 'x', false},
+    {"getc", "n", 'x', false},
+    {"getc_unlocked", "n", 'x', false},
+    {"getchar", "", 'x', false},
+    {"getchar_unlocked", "", 'x', false},
+    {"ungetc", "bn", '-', false},
+    /* stdio.h: streams and files */
+    {"fopen", "on", 'x', false},
+    {"fopen64", "on", 'x', false},
+    {"fdopen", "dn", 'x', false},
+    {"fclose", "n", '-', false},
+    {"fflush", "n", '-', false},
+    {"feof", "n", '-', false},
+    {"ferror", "n", '-', false},
+    {"clearerr", "n", '-', false},
+    {"fileno", "n", '-', false},
+    {"fseek", "ndd", '-', false},
+    {"ftell", "n", 'x', false},
+    {"rewind", "n", '-', false},
+    {"remove", "o", '-', false},
+    {"rename", "oo", '-', false},
+    /* stdlib.h */
+    {"atoi", "n", 'p', false},
+    {"atol", "n", 'p', false},
+    {"atoll", "n", 'p', false},
+    {"atof", "n", 'p', false},
+    {"strtol", "ned", 'p', false},
+    {"strtoul", "ned", 'p', false},
+    {"strtoll", "ned", 'p', false},
+    {"strtoull", "ned", 'p', false},
+    {"strtoimax", "ned", 'p', false},
+    {"strtoumax", "ned", 'p', false},
+    {"__isoc23_strtol", "ned", 'p', false},
+    {"__isoc23_strtoul", "ned", 'p', false},
+    {"__isoc23_strtoll", "ned", 'p', false},
+    {"__isoc23_strtoull", "ned", 'p', false},
+    {"strtod", "ne", 'p', false},
+    {"strtof", "ne", 'p', false},
+    {"strtold", "ne", 'p', false},
+    {"getenv", "n", 'x', false},
+    {"secure_getenv", "n", 'x', false},
+    {"exit", "b", '-', true},
+    {"_exit", "b", '-', false},
+    {"_Exit", "b", '-', false},
+    {"abort", "", '-', false},
+    /* unistd.h */
+    {"write", "dob", '-', false},
+    {"read", "did", '-', false},
+    {"close", "d", '-', false},
+    /* time.h, sys/time.h */
+    {"time", "i", 'x', false},
+    {"clock_gettime", "di", '-', false},
+    {"gettimeofday", "ii", '-', false},
+    /* assert.h */
+    {"__assert_fail", "oodo", '-', false},
+    /* pthread.h */
+    {"pthread_mutex_lock", "n", '-', false},
+    {"pthread_mutex_unlock", "n", '-', false},
+    {"pthread_mutex_trylock", "n", '-', false},
 };
 
-bool libc_lookup(const char *name, size_t len, unsigned nargs, leak_tag *tags,
-                 leak_tag *varargs_tag, bool *copies_memory, int *end_pointer) {
+bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out) {
   for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
     const libc_entry *e = &table[i];
     if (strlen(e->name) != len || memcmp(e->name, name, len) != 0)
       continue;
     size_t fixed = strcspn(e->args, "+");
-    bool variadic = e->args[fixed] == '+';
-    if (nargs < fixed || (!variadic && nargs != fixed))
+    char varargs = e->args[fixed] == '+' ? e->args[fixed + 1] : 0;
+    if (nargs < fixed || (!varargs && nargs != fixed))
       return false; /* not the signature we know: treat as unknown */
-    *end_pointer = -1;
-    for (unsigned a = 0; a < nargs; a++) {
-      tags[a] = a < fixed && e->args[a] == 'r' ? LEAK_RESULT : 0;
-      if (a < fixed && e->args[a] == 'e')
-        *end_pointer = (int)a;
-    }
-    *varargs_tag = 0;
-    *copies_memory = e->copies_memory;
+    *out = (libc_model){.args = e->args, .nfixed = (unsigned)fixed,
+                        .varargs = varargs, .result = e->result,
+                        .calls_back = e->calls_back};
     return true;
   }
   return false;
+}
+
+bool libc_calls_back(const char *name, size_t len) {
+  for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+    if (strlen(table[i].name) == len && memcmp(table[i].name, name, len) == 0)
+      return table[i].calls_back;
+  return true;
+}
+
+/* One printf conversion at fmt[*at] (just after '%'): its classes go into
+ * classes[*n...]. Returns false for what we do not read (positional
+ * arguments, %n, unknown conversions). */
+static bool printf_conversion(const char *fmt, size_t len, size_t *at,
+                              char *classes, unsigned cap, unsigned *n) {
+  size_t i = *at;
+  while (i < len && strchr("-+ #0'I", fmt[i]))
+    i++;
+  for (int part = 0; part < 2; part++) { /* width, then .precision */
+    if (part == 1) {
+      if (i >= len || fmt[i] != '.')
+        break;
+      i++;
+    }
+    if (i < len && fmt[i] == '*') {
+      if (*n >= cap)
+        return false;
+      classes[(*n)++] = 'b'; /* an int argument */
+      i++;
+    }
+    while (i < len && fmt[i] >= '0' && fmt[i] <= '9')
+      i++;
+    if (i < len && fmt[i] == '$')
+      return false;
+  }
+  while (i < len && strchr("hlLqjzZt", fmt[i]))
+    i++;
+  if (i >= len)
+    return false;
+  char conv = fmt[i++];
+  *at = i;
+  if (conv == '%' || conv == 'm')
+    return true; /* no argument */
+  if (!strchr("diouxXeEfFgGaAcCsSp", conv) || *n >= cap)
+    return false;
+  classes[(*n)++] = conv == 's' || conv == 'S' ? 's' : 'b';
+  return true;
+}
+
+bool libc_printf_format(const char *fmt, size_t len, char *classes, unsigned cap,
+                        unsigned *n) {
+  *n = 0;
+  for (size_t i = 0; i < len; i++) {
+    if (fmt[i] != '%')
+      continue;
+    i++;
+    if (!printf_conversion(fmt, len, &i, classes, cap, n))
+      return false;
+    i--; /* the loop's i++ moves past the conversion */
+  }
+  return true;
 }

@@ -165,7 +165,7 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
   case REASON_STORED:
   case REASON_CONTENT: {
     const object *holder = &g->objects[c->container];
-    if (holder->kind == OBJ_EXT)
+    if (holder->kind == OBJ_EXT || holder->kind == OBJ_NUM)
       strbuf_printf(b, "stored to global or escaping memory");
     else if (holder->kind == OBJ_PARAM || holder->kind == OBJ_PARAM_CONTENT ||
              holder->kind == OBJ_PARAM_DEEP)
@@ -198,6 +198,21 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
   case REASON_EXCEPTION:
     strbuf_printf(b, "thrown as an exception");
     return;
+  case REASON_OUTPUT:
+    strbuf_printf(b, "its bits or bytes leave the process through %s",
+                  callee_name(c->callee));
+    return;
+  case REASON_ADDRESS_BITS: {
+    LLVMValueRef at = c->inst;
+    if (at && LLVMIsAGetElementPtrInst(at))
+      strbuf_printf(b, "its address bits index memory");
+    else if (at && (LLVMIsACallInst(at) || LLVMIsAInvokeInst(at)))
+      strbuf_printf(b, "its address bits size an allocation");
+    else
+      strbuf_printf(b, "its address bits decide a branch");
+    return;
+  }
+
   case REASON_NONE:
     strbuf_printf(b, "escapes");
     return;

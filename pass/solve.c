@@ -10,14 +10,24 @@
  *   sink on n               o escapes / is returned / may be freed by a callee
  *   n is a field of x       o is stored in x: if x escaped or is the caller's
  *                           memory, o escapes with it
+ *   index of a GEP          o's address bits pick the address read or
+ *                           written: o escapes (unless the base is null:
+ *                           then the index is the address itself, and the
+ *                           result points into o)
  * Escaping is transitive: when o escapes, everything stored in o escapes,
  * and o's unknown-offset field gains {ext}, since code outside can now
- * write into it. */
+ * write into it. Stores of numbers put {num} into the field; a load of a
+ * pointer reads {num} as {ext} (the number may be any address), a load of a
+ * number drops it, and memcpy's bytes keep it. At the fixed point, pointer
+ * differences are settled (settle_differences) and the solver runs again if
+ * that added anything. */
 #include "escape/solve.h"
 
 #include <stdlib.h>
 
 void solve_add_cell(graph *g, node_id n, cell_id c) {
+  if (c == NO_ID)
+    return;
   node *nd = &g->nodes[n];
   if (!objset_add(&g->arena, &nd->pts, c))
     return;
@@ -31,6 +41,10 @@ void solve_add_cell(graph *g, node_id n, cell_id c) {
 cell_id solve_shift(graph *g, cell_id c, int32_t delta) {
   if (delta == 0)
     return c;
+  if (delta == DELTA_DROP_NUM)
+    return c == NUM_CELL ? NO_ID : c;
+  if (delta == DELTA_NUM_EXT)
+    return c == NUM_CELL ? EXT_CELL : c;
   cell at = g->cells[c];
   if (delta == DELTA_ANY || at.offset == ANY_OFFSET)
     return graph_cell(g, at.object, ANY_OFFSET);
@@ -71,15 +85,67 @@ void solve_escape(graph *g, object_id o, escape_cause cause) {
   solve_add_cell(g, g->objects[o].content, EXT_CELL);
 }
 
+/* Notes what was written where into the caller's memory: the summary
+ * tells callers, field by field for what p points to. */
+static void note_written(graph *g, object *h, node_id n, uint8_t what) {
+  if (what == WRITTEN_NUMBER)
+    h->number_written = true;
+  else
+    h->written = true;
+  if (h->kind != OBJ_PARAM)
+    return;
+  if (n == h->content) {
+    h->content_written |= what;
+    return;
+  }
+  for (uint32_t i = 0; i < h->nfields; i++)
+    if (h->fields[i].node == n)
+      h->fields[i].written |= what;
+  (void)g;
+}
+
 static void arrive_in_field(graph *g, object_id holder, cell_id c, node_id n) {
   object_id x = g->cells[c].object;
   object *h = &g->objects[holder];
+  if (x == OBJ_NUM_ID) { /* a number stored: no object */
+    if (is_caller_memory(h))
+      note_written(g, h, n, WRITTEN_NUMBER);
+    return;
+  }
   if (x != OBJ_EXT_ID)
     g->objects[x].stored = true;
   if (is_caller_memory(h))
-    h->written = true;
+    note_written(g, h, n, WRITTEN_POINTER);
   if (h->escaped || is_caller_memory(h))
     solve_escape(g, x, (escape_cause){REASON_STORED, NULL, n, holder, NULL});
+}
+
+/* The offset of a returned cell from the parameter's own value: exact for
+ * what p points to and what was loaded from it, forgotten deeper. */
+static void note_returned(object *obj, int32_t offset) {
+  int32_t delta = offset == ANY_OFFSET || obj->kind == OBJ_PARAM_DEEP ? DELTA_ANY
+                                                                       : offset;
+  if (!obj->returned)
+    obj->returned_delta = delta;
+  else if (obj->returned_delta != delta)
+    obj->returned_delta = DELTA_ANY;
+  obj->returned = true;
+}
+
+/* An index of a GEP carries cell c. Off a null base, the index is the
+ * address: the result points where it does. Off any other base, the result
+ * stays in the base's objects (C's rule; an unknown number added to a base
+ * changes nothing), and o's address bits pick what is read or written, a
+ * lookup table that can rebuild them: o escapes. Where the index is
+ * o - base (q + (p - q)), base's object is among them and escapes too. */
+static void apply_index(graph *g, const sink *s, cell_id c, node_id n) {
+  object_id o = g->cells[c].object;
+  if (s->null_base) {
+    bool number = o == OBJ_EXT_ID || o == OBJ_NUM_ID;
+    solve_add_cell(g, s->target, number ? EXT_CELL : graph_cell(g, o, ANY_OFFSET));
+    return;
+  }
+  solve_escape(g, o, (escape_cause){s->reason, s->inst, n, NO_ID, NULL});
 }
 
 static void apply_sink(graph *g, const sink *s, cell_id c, node_id n) {
@@ -91,7 +157,7 @@ static void apply_sink(graph *g, const sink *s, cell_id c, node_id n) {
     return;
   case SINK_RETURN:
     if (is_caller_memory(obj))
-      obj->returned = true;
+      note_returned(obj, g->cells[c].offset);
     else
       solve_escape(g, o, (escape_cause){REASON_RETURNED, s->inst, n, NO_ID, NULL});
     return;
@@ -100,6 +166,9 @@ static void apply_sink(graph *g, const sink *s, cell_id c, node_id n) {
       obj->callee_frees = true;
       obj->freeing_call = s->inst;
     }
+    return;
+  case SINK_INDEX:
+    apply_index(g, s, c, n);
     return;
   }
 }
@@ -111,26 +180,33 @@ static bool overlaps(int32_t offset, uint32_t size, const field *f) {
          offset < (int64_t)f->offset + f->size;
 }
 
+/* The filter of the copy from a field into a load of this kind. */
+static int32_t load_filter(uint8_t kind) {
+  return kind == LOAD_NUMBER ? DELTA_DROP_NUM : kind == LOAD_POINTER ? DELTA_NUM_EXT : 0;
+}
+
 static void load_from(graph *g, cell_id c, const mem_access *load) {
   cell at = g->cells[c];
   if (g->objects[at.object].kind == OBJ_PARAM) {
     object_id read = graph_param_content(g, g->objects[at.object].param,
                                          at.offset, load->size);
-    LLVMValueRef into = g->nodes[load->node].value;
-    if (!into || LLVMGetTypeKind(LLVMTypeOf(into)) == LLVMPointerTypeKind)
+    if (load->kind == LOAD_POINTER)
       g->objects[read].pointer_read = true;
-    solve_add_cell(g, load->node, graph_cell(g, read, ANY_OFFSET));
+    /* offset 0: the value as loaded, so that returning it plus k is exact */
+    solve_add_cell(g, load->node, graph_cell(g, read, 0));
   }
   object *obj = &g->objects[at.object];
   ARENA_GROW(&g->arena, obj->readers, obj->nreaders, obj->capreaders);
-  obj->readers[obj->nreaders++] = (mem_access){load->node, at.offset, load->size};
+  obj->readers[obj->nreaders++] =
+      (mem_access){load->node, at.offset, load->size, load->kind};
+  int32_t filter = load_filter(load->kind);
   node_id content = obj->content, preset = obj->preset;
-  graph_add_copy(g, content, load->node);
-  graph_add_copy(g, preset, load->node);
+  graph_add_filtered_copy(g, content, load->node, filter);
+  graph_add_filtered_copy(g, preset, load->node, filter);
   for (uint32_t i = 0; i < g->objects[at.object].nfields; i++) {
     field f = g->objects[at.object].fields[i];
     if (overlaps(at.offset, load->size, &f))
-      graph_add_copy(g, f.node, load->node);
+      graph_add_filtered_copy(g, f.node, load->node, filter);
   }
 }
 
@@ -147,12 +223,12 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
   g->nodes[n].owner = o;
   obj = &g->objects[o];
   ARENA_GROW(&g->arena, obj->fields, obj->nfields, obj->capfields);
-  field f = {offset, size, n};
+  field f = {offset, size, n, 0};
   obj->fields[obj->nfields++] = f;
   for (uint32_t i = 0; i < g->objects[o].nreaders; i++) {
     mem_access r = g->objects[o].readers[i];
     if (overlaps(r.offset, r.size, &f))
-      graph_add_copy(g, n, r.node);
+      graph_add_filtered_copy(g, n, r.node, load_filter(r.kind));
   }
   if (obj->escaped) /* what outside code may have written there */
     solve_add_cell(g, n, EXT_CELL);
@@ -161,7 +237,10 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
 
 static void store_into(graph *g, cell_id c, const mem_access *store) {
   cell at = g->cells[c];
-  graph_add_copy(g, store->node, field_node(g, at.object, at.offset, store->size));
+  node_id f = field_node(g, at.object, at.offset, store->size);
+  if (store->kind) /* bytes written as a number */
+    solve_add_cell(g, f, NUM_CELL);
+  graph_add_copy(g, store->node, f);
 }
 
 /* Propagates one cell that just arrived at node n. Edge lists may grow

@@ -14,13 +14,18 @@ fn_summary *module_summary(escape_module *m, LLVMValueRef fn) {
 }
 
 /* Is the body we see the one that runs? Not for weak definitions, which
- * another may replace at link time, nor, under -fsemantic-interposition,
- * for exported functions, which another library may interpose at load time
- * (LLVM's own rule: GlobalValue::isInterposable). */
+ * another may replace at link time, nor for C99 inline definitions
+ * (available_externally: the out-of-line one elsewhere runs) and ODR ones
+ * (the linker picks any copy, maybe compiled otherwise), nor, under
+ * -fsemantic-interposition, for exported functions, which another library
+ * may interpose at load time (LLVM's rule: GlobalValue::isDefinitionExact). */
 static bool is_exact_definition(LLVMModuleRef module, LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMLinkOnceAnyLinkage:
+  case LLVMLinkOnceODRLinkage:
   case LLVMWeakAnyLinkage:
+  case LLVMWeakODRLinkage:
+  case LLVMAvailableExternallyLinkage:
   case LLVMExternalWeakLinkage:
   case LLVMCommonLinkage:
     return false;
@@ -268,10 +273,11 @@ static bool freed_here(const graph *g, object_id o) {
 
 /* The bits of one object of caller memory, as seen from this function:
  * level 0 is what p points to, 1 what *p points to, 2 anything deeper. */
-const leak_tag leak_level_bits[3][4] = {
-    {LEAK_HEAP, LEAK_RESULT, LEAK_FREED, LEAK_WRITES},
-    {LEAK_CONTENT, LEAK_RESULT_CONTENT, LEAK_FREED_CONTENT, LEAK_WRITES_CONTENT},
-    {LEAK_DEEP, LEAK_DEEP_RESULT, LEAK_DEEP_FREED, LEAK_DEEP_WRITES}};
+const leak_tag leak_level_bits[3][LEAK_LEVEL_BITS] = {
+    {LEAK_HEAP, LEAK_RESULT, LEAK_FREED, LEAK_WRITES, LEAK_NUMBERS},
+    {LEAK_CONTENT, LEAK_RESULT_CONTENT, LEAK_FREED_CONTENT, LEAK_WRITES_CONTENT,
+     LEAK_NUMBERS_CONTENT},
+    {LEAK_DEEP, LEAK_DEEP_RESULT, LEAK_DEEP_FREED, LEAK_DEEP_WRITES, LEAK_DEEP_NUMBERS}};
 
 static leak_tag object_bits(const graph *g, object_id o, unsigned level) {
   const leak_tag *bits = leak_level_bits[level];
@@ -285,26 +291,72 @@ static leak_tag object_bits(const graph *g, object_id o, unsigned level) {
     tag |= bits[LEAK_IS_FREED];
   if (obj->written)
     tag |= bits[LEAK_IS_WRITTEN];
+  if (obj->number_written)
+    tag |= bits[LEAK_IS_NUMBERED];
   return tag;
 }
 
-static void add_content(param_leak *leak, const content_leak *add) {
+/* Adds a written range; returns true if it was not there. */
+static bool add_write(param_leak *leak, write_range w) {
+  for (uint32_t i = 0; i < leak->nwrites; i++) {
+    write_range *r = &leak->writes[i];
+    if (r->offset == w.offset && r->size == w.size) {
+      uint8_t before = r->written;
+      r->written |= w.written;
+      return r->written != before;
+    }
+  }
+  VEC_GROW(leak->writes, leak->nwrites, leak->capwrites);
+  leak->writes[leak->nwrites++] = w;
+  return true;
+}
+
+/* Where the function writes into what parameter i points to. */
+static void collect_writes(const object *pointee, param_leak *out) {
+  for (uint32_t f = 0; f < pointee->nfields; f++)
+    if (pointee->fields[f].written)
+      add_write(out, (write_range){pointee->fields[f].offset, pointee->fields[f].size,
+                                   pointee->fields[f].written});
+  if (pointee->content_written)
+    add_write(out, (write_range){ANY_OFFSET, ANY_SIZE, pointee->content_written});
+}
+
+/* Two offsets at which a parameter's memory reaches the result: one, if
+ * they agree. Returns true if *into changed. */
+static bool merge_delta(int32_t *into, bool into_set, int32_t from) {
+  int32_t merged = !into_set || *into == from ? from : DELTA_ANY;
+  bool changed = into_set && merged != *into;
+  *into = merged;
+  return changed;
+}
+
+/* Adds a field's entry; returns true if an existing entry's offset of the
+ * result changed. */
+static bool add_content(param_leak *leak, const content_leak *add) {
   leak->tag |= add->tag;
   for (uint32_t i = 0; i < leak->ncontents; i++) {
     content_leak *c = &leak->contents[i];
     if (c->offset == add->offset && c->size == add->size) {
+      bool changed = false;
+      if (add->tag & LEAK_RESULT_CONTENT)
+        changed = merge_delta(&c->result_delta, c->tag & LEAK_RESULT_CONTENT,
+                              add->result_delta);
       c->tag |= add->tag;
       c->pointer |= add->pointer;
-      return;
+      return changed;
     }
   }
   VEC_GROW(leak->contents, leak->ncontents, leak->capcontents);
   leak->contents[leak->ncontents++] = *add;
+  return false;
 }
 
 void summary_param_leak(const graph *g, unsigned i, param_leak *out) {
   *out = (param_leak){0};
+  const object *pointee = &g->objects[g->param_objects.data[i]];
   out->tag = object_bits(g, g->param_objects.data[i], 0);
+  out->result_delta = pointee->returned ? pointee->returned_delta : 0;
+  collect_writes(pointee, out);
   if (g->param_deep.data[i] != NO_ID)
     out->tag |= object_bits(g, g->param_deep.data[i], 2);
   for (object_id o = 0; o < g->nobjects; o++) {
@@ -312,7 +364,7 @@ void summary_param_leak(const graph *g, unsigned i, param_leak *out) {
     if (obj->kind != OBJ_PARAM_CONTENT || obj->param != i)
       continue;
     content_leak c = {obj->read_offset, obj->read_size, object_bits(g, o, 1),
-                      obj->pointer_read};
+                      obj->returned ? obj->returned_delta : 0, obj->pointer_read};
     if (c.tag)
       add_content(out, &c);
   }
@@ -322,6 +374,8 @@ bool param_leak_merge(param_leak *into, const param_leak *from) {
   leak_tag before = into->tag;
   uint32_t count = into->ncontents;
   bool grew = false;
+  if (from->tag & LEAK_RESULT)
+    grew |= merge_delta(&into->result_delta, before & LEAK_RESULT, from->result_delta);
   into->tag |= from->tag;
   for (uint32_t i = 0; i < from->ncontents; i++) {
     const content_leak *c = &from->contents[i];
@@ -330,12 +384,15 @@ bool param_leak_merge(param_leak *into, const param_leak *from) {
       if (d->offset == c->offset && d->size == c->size)
         grew |= (d->tag | c->tag) != d->tag || (c->pointer && !d->pointer);
     }
-    add_content(into, c);
+    grew |= add_content(into, c);
   }
+  for (uint32_t i = 0; i < from->nwrites; i++)
+    grew |= add_write(into, from->writes[i]);
   return grew || into->tag != before || into->ncontents != count;
 }
 
 void param_leak_free(param_leak *leak) {
+  free(leak->writes);
   free(leak->contents);
   *leak = (param_leak){0};
 }

@@ -1,7 +1,7 @@
 /* call.h — how a call moves pointers (Go's call.go): through the callee's
- * leak tags when it is defined in the module, through the C library table or
- * the declaration's LLVM attributes when it is not, and as the worst case
- * otherwise. */
+ * leak tags when it is defined in the module, through the C library table
+ * (libc.c) or the declaration's LLVM attributes when it is not, and as the
+ * worst case otherwise. */
 #ifndef ESCAPE_CALL_H
 #define ESCAPE_CALL_H
 
@@ -11,12 +11,29 @@
 /* Adds the edges of one call or invoke (not an allocation or free). */
 void call_model(graph *g, LLVMValueRef call);
 
-/* Known C library functions: fills tags[0..nargs) and returns true when the
- * function is in the table. *varargs_tag is the tag of variadic arguments.
- * *copies_memory is set for memcpy-like functions (arg 1's contents are
- * copied into arg 0's); *end_pointer is the index of an argument that
- * receives a pointer into argument 0 (strtol's endptr), or -1. */
-bool libc_lookup(const char *name, size_t len, unsigned nargs, leak_tag *tags,
-                 leak_tag *varargs_tag, bool *copies_memory, int *end_pointer);
+/* What a known C library function does (the letters are explained at the
+ * top of libc.c). */
+typedef struct libc_model {
+  const char *args; /* one letter per fixed argument */
+  unsigned nfixed;
+  char varargs;     /* 0, or the format convention: 'P', 'S' or 'C' */
+  char result;      /* '-', 'c', 'p', 'r' or 'x' */
+  bool calls_back;  /* may call functions of the program (exit: atexit) */
+} libc_model;
+
+/* Fills *out and returns true when the function is in the table with this
+ * number of arguments. */
+bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out);
+
+/* May a declaration of this name call back into the program? True for
+ * everything but the table's functions (and exit). */
+bool libc_calls_back(const char *name, size_t len);
+
+/* The variadic arguments a printf format consumes, in order: 's' for a
+ * string whose bytes are read, 'b' for a number or pointer whose bits are.
+ * False for what is not read here (positional arguments, %n, unknown
+ * conversions, more than cap arguments). */
+bool libc_printf_format(const char *fmt, size_t len, char *classes, unsigned cap,
+                        unsigned *n);
 
 #endif

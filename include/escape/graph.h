@@ -19,11 +19,33 @@
  * offset into it (or "any offset"), so that struct fields stay apart: the
  * integer loaded from n->len does not carry the pointer stored in n->next.
  * Each object's memory is a set of fields (offset, size) plus one field for
- * stores at unknown offsets; a load reads every field it overlaps. Every SSA
- * value that can hold a pointer is a node (pointers, integers of pointer
- * width, aggregates and vectors of them), so a pointer's bits are followed
- * through integers too. The solver (solve.c) computes, for every node, the
- * cells it may point to, and which objects escape, and why. */
+ * stores at unknown offsets; a load reads every field it overlaps. The
+ * solver (solve.c) computes, for every node, the cells it may point to, and
+ * which objects escape, and why.
+ *
+ * The soundness invariant. A cell (o, k) in a node's set means "this value
+ * may carry bits of a pointer into o". Every SSA value of every type is a
+ * node (pointers, integers of any width, floating point, vectors,
+ * aggregates), and every instruction passes the cells of its operands to
+ * its result, unless it is one of the few that provably computes no address
+ * (a compare of two pointers, whose equality is modelled by merging them).
+ * Every field of every object is a set of byte ranges, and a load reads the
+ * cells of every range it overlaps, whatever the types on either side.
+ * A compare of two pointers carries nothing: a pointer based on one object
+ * equals another object's address only by undefined behaviour (LLVM folds
+ * such compares with a non-escaping alloca to false), while a compare of
+ * pointer bits as numbers is a number like any other.
+ * Whatever the model cannot follow points to {ext}: constant addresses,
+ * integers turned into pointers, pointers read from bytes that were stored
+ * as numbers ({num}, which becomes {ext} when read as a pointer), what
+ * unknown code returns, what comes back into the process from outside
+ * (read, fread, scanf, strtoul). Whatever leaves the model escapes: what is
+ * stored into {ext}, passed to unknown code, written out of the process,
+ * or whose address bits decide a branch, index memory or size an
+ * allocation (the bits could be rebuilt from what they decided). No value,
+ * store or load is ever dropped: a value without a node is a constant that
+ * holds no address.
+ */
 #ifndef ESCAPE_GRAPH_H
 #define ESCAPE_GRAPH_H
 
@@ -40,27 +62,43 @@ typedef uint32_t cell_id;
 #define ANY_OFFSET (-1)        /* a cell or access at an unknown offset */
 #define ANY_SIZE 0u            /* an access of unknown size */
 #define MAX_FIELD_OFFSET 4096  /* farther offsets are tracked as "any" */
-#define DELTA_ANY INT32_MIN    /* an edge that forgets the offset */
+/* Edge deltas: a byte shift, or one of these. */
+#define DELTA_ANY INT32_MIN          /* the offset is forgotten */
+#define DELTA_DROP_NUM (INT32_MIN + 1) /* a copy into a number: {num} dropped */
+#define DELTA_NUM_EXT (INT32_MIN + 2)  /* a copy into a pointer: {num} becomes {ext} */
 
 typedef struct cell {
   object_id object;
   int32_t offset; /* ANY_OFFSET or a byte offset */
 } cell;
 
+/* What arrived in a field of the caller's memory: pointers (cells of
+ * objects), numbers ({num}), or both. */
+enum { WRITTEN_POINTER = 1, WRITTEN_NUMBER = 2 };
+
 typedef struct field {
   int32_t offset;
   uint32_t size;
-  node_id node; /* what is stored there */
+  node_id node;    /* what is stored there */
+  uint8_t written; /* OBJ_PARAM: WRITTEN_* of what was stored there */
 } field;
 
+/* How a load turns the bytes it reads into a value. */
+typedef enum load_kind {
+  LOAD_NUMBER,  /* a value without pointers: {num} is dropped */
+  LOAD_POINTER, /* a value with pointers: bytes stored as numbers read as {ext} */
+  LOAD_BYTES    /* raw bytes on their way elsewhere (memcpy): {num} kept */
+} load_kind;
+
 typedef struct mem_access {
-  node_id node;   /* loads: the destination; stores: the stored value */
+  node_id node;   /* loads: the destination; stores: the stored value, or NO_ID */
   int32_t offset; /* loads registered on objects: where they read */
   uint32_t size;
+  uint8_t kind;   /* loads: a load_kind; stores: true if it writes a number */
 } mem_access;
 
 /* pts(dst) gets every cell of the source, shifted by delta bytes
- * (0: a copy; DELTA_ANY: offset forgotten). */
+ * (0: a copy; DELTA_ANY: offset forgotten; DELTA_DROP_NUM, DELTA_NUM_EXT). */
 typedef struct edge {
   node_id dst;
   int32_t delta;
@@ -68,6 +106,7 @@ typedef struct edge {
 
 typedef enum object_kind {
   OBJ_EXT,           /* {ext}: everything that escaped, globals, unknown memory */
+  OBJ_NUM,           /* {num}: bytes written as numbers, an address if read as one */
   OBJ_SITE,          /* a malloc-family allocation site */
   OBJ_ALLOCA,        /* a stack slot */
   OBJ_PARAM,         /* what parameter p points to (caller's memory) */
@@ -88,7 +127,9 @@ typedef enum escape_reason {
   REASON_REALLOC,          /* passed to realloc */
   REASON_VOLATILE,         /* used by a volatile memory mem_access */
   REASON_EXCEPTION,        /* thrown as an exception */
-  REASON_CONTENT           /* reachable from an object that escaped */
+  REASON_CONTENT,          /* reachable from an object that escaped */
+  REASON_OUTPUT,           /* its bits or bytes leave the process (write, printf) */
+  REASON_ADDRESS_BITS      /* its address bits decide a branch, an index or a size */
 } escape_reason;
 
 typedef struct escape_cause {
@@ -116,9 +157,12 @@ typedef struct object {
   node_id address;     /* the node that holds the object's address first */
   bool escaped;        /* reaches {ext}: outlives the frame or is shared */
   bool returned;       /* OBJ_PARAM*: reaches the function's result */
+  int32_t returned_delta; /* ... at this offset from the parameter's value, or DELTA_ANY */
   bool stored;         /* stored into some object's memory */
   bool pointer_read;   /* OBJ_PARAM_CONTENT: read by a load of a pointer */
   bool written;        /* OBJ_PARAM*: pointers were stored into it */
+  bool number_written; /* OBJ_PARAM*: numbers were stored into it */
+  uint8_t content_written; /* OBJ_PARAM: WRITTEN_* at unknown offsets */
   bool callee_frees;   /* a callee may free it */
   u32vec frees;        /* indices of the frees that may free it (graph_index_frees) */
   LLVMValueRef freeing_call;
@@ -129,7 +173,8 @@ typedef struct object {
 typedef enum sink_kind {
   SINK_ESCAPE,      /* they escape */
   SINK_RETURN,      /* they are returned */
-  SINK_CALLEE_FREE  /* a callee may free them */
+  SINK_CALLEE_FREE, /* a callee may free them */
+  SINK_INDEX        /* they index memory from a base (a GEP's index operand) */
 } sink_kind;
 
 typedef struct sink {
@@ -137,6 +182,8 @@ typedef struct sink {
   escape_reason reason;
   LLVMValueRef inst;
   LLVMValueRef callee;
+  node_id target;     /* SINK_INDEX: the GEP's result */
+  bool null_base;     /* SINK_INDEX: the base may be null: the index is an address */
 } sink;
 
 typedef struct node {
@@ -200,6 +247,9 @@ typedef struct graph {
 
 #define OBJ_EXT_ID 0u
 #define EXT_CELL 0u /* ({ext}, any offset) */
+#define OBJ_NUM_ID 1u
+#define NUM_CELL 1u /* ({num}, any offset) */
+
 
 /* Builds the graph of a defined function (ninstructions, its size, sizes the
  * tables); the solver then runs on it. */
@@ -207,9 +257,16 @@ void graph_build(graph *g, struct escape_module *module, LLVMValueRef fn,
                  uint32_t ninstructions);
 void graph_free(graph *g);
 
-/* Node of a value, NO_ID if the value can carry no pointer (constants
- * without globals). */
+/* Node of a value, NO_ID if the value is a constant that holds no address
+ * (numbers, null). */
 node_id graph_value_node(graph *g, LLVMValueRef value);
+
+/* How a load of this type reads bytes stored as numbers; whether a store of
+ * this type writes a number. */
+load_kind graph_load_kind(LLVMTypeRef type);
+bool graph_stores_number(LLVMTypeRef type);
+/* Is v a constant zero (null, 0, 0.0, zeroinitializer)? */
+bool graph_is_zero(LLVMValueRef v);
 
 /* Graph construction primitives, also used by the solver. */
 node_id graph_new_node(graph *g, LLVMValueRef value);
@@ -219,11 +276,18 @@ cell_id graph_cell(graph *g, object_id o, int32_t offset);
 object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
                               uint32_t size);
 void graph_add_copy(graph *g, node_id src, node_id dst);
+/* A copy edge that applies a DELTA_DROP_NUM / DELTA_NUM_EXT filter, kept
+ * unique like copies. */
+void graph_add_filtered_copy(graph *g, node_id src, node_id dst, int32_t filter);
 void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta);
-void graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,
-                    LLVMValueRef inst, LLVMValueRef callee);
-void graph_add_load(graph *g, node_id ptr, node_id dst, uint32_t size);
-void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size);
+sink *graph_add_sink(graph *g, node_id n, sink_kind kind, escape_reason reason,
+                     LLVMValueRef inst, LLVMValueRef callee);
+void graph_add_load(graph *g, node_id ptr, node_id dst, uint32_t size,
+                    load_kind kind);
+/* *ptr = value; number: the bytes written are a number (not only pointers),
+ * so that a pointer read from them points to {ext}. value may be NO_ID. */
+void graph_add_store(graph *g, node_id ptr, node_id value, uint32_t size,
+                     bool number);
 /* A node whose set is {(o, offset)}: the value &o (value may be NULL). */
 node_id graph_address_node(graph *g, object_id o, int32_t offset,
                            LLVMValueRef value);

@@ -23,14 +23,19 @@ enum {
   LEAK_DEEP_RESULT = 1u << 9,    /* ... is returned (level=2) */
   LEAK_DEEP_FREED = 1u << 10,    /* ... may be freed */
   LEAK_DEEP_WRITES = 1u << 11,   /* pointers are stored there */
+  LEAK_NUMBERS = 1u << 12,       /* numbers stored into *p (where: param_leak.writes) */
+  LEAK_NUMBERS_CONTENT = 1u << 13, /* numbers stored into **p */
+  LEAK_DEEP_NUMBERS = 1u << 14,  /* numbers stored deeper */
   LEAK_UNKNOWN = LEAK_HEAP       /* what an unknown callee may do */
 };
 typedef uint32_t leak_tag;
 
 #define LEAK_CONTENT_BITS                                                     \
-  (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT | LEAK_WRITES_CONTENT)
+  (LEAK_CONTENT | LEAK_RESULT_CONTENT | LEAK_FREED_CONTENT | LEAK_WRITES_CONTENT | \
+   LEAK_NUMBERS_CONTENT)
 #define LEAK_DEEP_BITS                                                        \
-  (LEAK_DEEP | LEAK_DEEP_RESULT | LEAK_DEEP_FREED | LEAK_DEEP_WRITES)
+  (LEAK_DEEP | LEAK_DEEP_RESULT | LEAK_DEEP_FREED | LEAK_DEEP_WRITES |        \
+   LEAK_DEEP_NUMBERS)
 
 /* What a function does with what it loads from one field of the memory a
  * parameter points to: the field read (offset and size; ANY_OFFSET /
@@ -41,20 +46,43 @@ typedef struct content_leak {
   int32_t offset;
   uint32_t size;
   leak_tag tag;
+  int32_t result_delta; /* LEAK_RESULT_CONTENT: the result is the loaded value
+                           plus this many bytes, or DELTA_ANY */
   bool pointer; /* read as a pointer (for the report: Go's verdicts are
                    about pointers, not the integers beside them) */
 } content_leak;
 
+/* Bytes of *p that the function writes: pointers (which callers must take
+ * for {ext}) or numbers (which callers must take for {num}), per range, so
+ * that p->len = n leaves the caller's p->buf alone. */
+typedef struct write_range {
+  int32_t offset; /* or ANY_OFFSET */
+  uint32_t size;  /* or ANY_SIZE */
+  uint8_t written; /* WRITTEN_POINTER | WRITTEN_NUMBER */
+} write_range;
+
 typedef struct param_leak {
   leak_tag tag;           /* the pointer's own bits, and the union of content bits */
+  int32_t result_delta;   /* LEAK_RESULT: the result is p plus this many bytes
+                             (return &p->f[2]), or DELTA_ANY; what lies deeper is
+                             returned at any offset */
   content_leak *contents; /* per field read */
   uint32_t ncontents, capcontents;
+  write_range *writes;    /* LEAK_WRITES, LEAK_NUMBERS: where */
+  uint32_t nwrites, capwrites;
 } param_leak;
 
 /* The bits for one level of memory below a parameter (0: what p points to,
  * 1: what *p points to, 2: anything deeper), indexed by what happens there. */
-enum { LEAK_ESCAPES, LEAK_RETURNED, LEAK_IS_FREED, LEAK_IS_WRITTEN };
-extern const leak_tag leak_level_bits[3][4];
+enum {
+  LEAK_ESCAPES,
+  LEAK_RETURNED,
+  LEAK_IS_FREED,
+  LEAK_IS_WRITTEN,  /* pointers stored there: at level 0 see param_leak.writes */
+  LEAK_IS_NUMBERED, /* numbers stored there: at level 0 see param_leak.writes */
+  LEAK_LEVEL_BITS
+};
+extern const leak_tag leak_level_bits[3][LEAK_LEVEL_BITS];
 
 /* Adds from's bits to into; returns true if into changed. */
 bool param_leak_merge(param_leak *into, const param_leak *from);
@@ -120,7 +148,7 @@ typedef struct report_line {
 } report_line;
 
 typedef struct attr_kinds {
-  unsigned nocapture, captures, readonly, readnone, memory;
+  unsigned nocapture, captures, returned, readonly, readnone, memory;
 } attr_kinds;
 
 typedef struct escape_module {

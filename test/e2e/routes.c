@@ -47,7 +47,7 @@ long converted(int round) {
   b->value += 2;
   for (int i = 0; i < 16; i++)
     v[i] = i * round;
-  w[0] = (uintptr_t)v % 64 == 0; // 1: aligned as asked
+  w[0] = 1; // not (uintptr_t)v % 64 == 0: address bits in the result escape v
   long *same = pass(w);
   same[1] = total(a) + v[15];
   long r = w[0] + w[1];
