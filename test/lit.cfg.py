@@ -1,7 +1,10 @@
 # lit configuration for escape's tests. Substitutions:
 #   %opt      opt with the plugin loaded       %clang  clang with the plugin
 #   %plugin   path of libescape.so             %clang-noplugin, %llvm-bin
+#   %builddir the build directory              %other-llvm-bin, %other-major:
+#   the other supported LLVM (feature other-llvm when it is installed)
 import os
+import shutil
 import lit.formats
 
 config.name = "escape-llvm" + config.llvm_major
@@ -26,3 +29,17 @@ config.recursiveExpansionLimit = 5
 config.substitutions.append(("%major", config.llvm_major))
 config.substitutions.append(("%escape-cc", os.path.join(os.path.dirname(plugin), "escape-cc")))
 config.substitutions.append(("%escape-sarif", os.path.join(os.path.dirname(plugin), "escape-sarif")))
+config.substitutions.append(("%builddir", os.path.dirname(plugin)))
+
+# The other supported major, where it is installed beside this one (Debian's
+# /usr/lib/llvm-N/bin layout): to load this plugin into the wrong LLVM.
+for other in ("19", "22"):
+    other_bin = bin.replace("llvm-" + config.llvm_major, "llvm-" + other)
+    if other != config.llvm_major and other_bin != bin and os.path.exists(other_bin + "/opt"):
+        config.available_features.add("other-llvm")
+        config.substitutions.append(("%other-llvm-bin", other_bin))
+        config.substitutions.append(("%other-major", other))
+# Tools of the user's toolchain that some tests drive, where installed.
+for tool in ("ccache", "distcc", "distccd", "make", "cmake"):
+    if shutil.which(tool):
+        config.available_features.add(tool)
