@@ -40,6 +40,10 @@ for other in ("19", "22"):
         config.substitutions.append(("%other-llvm-bin", other_bin))
         config.substitutions.append(("%other-major", other))
 # Tools of the user's toolchain that some tests drive, where installed.
-for tool in ("ccache", "distcc", "distccd", "make", "cmake"):
+for tool in ("ccache", "make", "cmake"):
     if shutil.which(tool):
         config.available_features.add(tool)
+# distccd runs only compilers masqueraded in /usr/lib/distcc (Debian's
+# update-distcc-symlinks makes clang-N there).
+if shutil.which("distccd") and os.path.exists("/usr/lib/distcc/clang-" + config.llvm_major):
+    config.available_features.add("distcc")
