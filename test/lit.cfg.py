@@ -2,7 +2,8 @@
 #   %opt      opt with the plugin loaded       %clang  clang with the plugin
 #   %plugin   path of libescape.so             %clang-noplugin, %llvm-bin
 #   %builddir the build directory              %other-llvm-bin, %other-major:
-#   the other supported LLVM (feature other-llvm when it is installed)
+#   the other supported LLVM (feature other-llvm when it is installed),
+#   %other-builddir its build beside this one (feature other-build)
 import os
 import shutil
 import lit.formats
@@ -39,6 +40,13 @@ for other in ("19", "22"):
         config.available_features.add("other-llvm")
         config.substitutions.append(("%other-llvm-bin", other_bin))
         config.substitutions.append(("%other-major", other))
+        # That major's build beside this one (make build, make check make both;
+        # in a fresh checkout the first major's run comes before the second build).
+        other_build = os.path.join(os.path.dirname(os.path.dirname(plugin)), "build-" + other)
+        if os.path.exists(os.path.join(other_build, "cmake_install.cmake")) and \
+                os.path.exists(os.path.join(other_build, "libescape.so")):
+            config.available_features.add("other-build")
+            config.substitutions.append(("%other-builddir", other_build))
 # Tools of the user's toolchain that some tests drive, where installed.
 for tool in ("ccache", "make", "cmake"):
     if shutil.which(tool):
