@@ -11,7 +11,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#define _GNU_SOURCE
+#ifndef _GNU_SOURCE // LLVM's definitions may bring it
+#define _GNU_SOURCE     // dladdr, dl_iterate_phdr, program_invocation_short_name
+#endif
 #include <dlfcn.h>
 #include <errno.h>
 #include <link.h>
