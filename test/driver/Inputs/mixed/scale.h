@@ -1,0 +1,3 @@
+#ifndef FACTOR
+#define FACTOR 6
+#endif
