@@ -104,12 +104,14 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
                          .readnone = attr_kind("readnone"),
                          .memory = attr_kind("memory")};
   m.md_reported = LLVMGetMDKindIDInContext(m.context, "escape.reported", 15);
+  m.md_inexact = LLVMGetMDKindIDInContext(m.context, "escape.inexact", 14);
   m.report_all = mode == ESCAPE_MODE_PRINT || config->m > 0;
   m.can_rewrite = stack_in_address_space_0(module);
   for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn && !m.report_all;
        fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn))
       m.report_all = services->remarks_enabled && services->remarks_enabled(services->ctx, fn);
+  summary_mark_inline_definitions(&m);
   summary_init(&m);
   summary_run(&m, finish_function);
   report_flush(&m);

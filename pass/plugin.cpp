@@ -269,7 +269,7 @@ escape_config configFor(const Module &M) {
           option(M, EscapeMaxSize, "escape.max-size"),
           option(M, EscapeMaxFrame, "escape.max-frame"),
           option(M, EscapeReportOnly, "escape.report-only"),
-          EscapeStats.empty() ? nullptr : EscapeStats.c_str()};
+          EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false};
 }
 
 void recordConfig(Module &M, const escape_config &C) {
@@ -301,6 +301,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     if (Mode == ESCAPE_MODE_PRINT)
       Services.remark = nullptr;
     escape_config Config = configFor(M);
+    Config.post_link = M.getModuleFlag("escape.m") != nullptr; // set by the compile's run
     bool Changed = escape_run_module(wrap(&M), &Config, &Services, Mode);
     if (Mode == ESCAPE_MODE_TRANSFORM)
       recordConfig(M, Config);

@@ -13,19 +13,48 @@ fn_summary *module_summary(escape_module *m, LLVMValueRef fn) {
   return ptrmap_get(&m->fn_index, fn, &i) ? &m->fns[i] : NULL;
 }
 
+static bool has_metadata(LLVMValueRef fn, unsigned kind) {
+  size_t n = 0;
+  LLVMValueMetadataEntry *md = LLVMGlobalCopyAllMetadata(fn, &n);
+  bool found = false;
+  for (size_t i = 0; i < n; i++)
+    found |= LLVMValueMetadataEntriesGetKind(md, (unsigned)i) == kind;
+  if (md)
+    LLVMDisposeValueMetadataEntries(md);
+  return found;
+}
+
+bool summary_is_marked_inexact(const escape_module *m, LLVMValueRef fn) {
+  return has_metadata(fn, m->md_inexact);
+}
+
+void summary_mark_inline_definitions(escape_module *m) {
+  if (m->config->post_link || m->mode != ESCAPE_MODE_TRANSFORM)
+    return;
+  LLVMMetadataRef empty = LLVMMDNodeInContext2(m->context, NULL, 0);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(m->module); fn;
+       fn = LLVMGetNextFunction(fn))
+    if (LLVMGetLinkage(fn) == LLVMAvailableExternallyLinkage)
+      LLVMGlobalSetMetadata(fn, m->md_inexact, empty);
+}
+
 /* Is the body we see the one that runs? Not for weak definitions, which
  * another may replace at link time, nor for C99 inline definitions
  * (available_externally: the out-of-line one elsewhere runs) and ODR ones
  * (the linker picks any copy, maybe compiled otherwise), nor, under
  * -fsemantic-interposition, for exported functions, which another library
  * may interpose at load time (LLVM's rule: GlobalValue::isDefinitionExact). */
-static bool is_exact_definition(LLVMModuleRef module, LLVMValueRef fn) {
+static bool is_exact_definition(const escape_module *m, LLVMValueRef fn) {
+  LLVMModuleRef module = m->module;
   switch (LLVMGetLinkage(fn)) {
+  case LLVMAvailableExternallyLinkage:
+    /* In the LTO link, an unmarked one is a copy imported from the same
+     * program (ThinLTO): the code that runs. The compile marked its own. */
+    return m->config->post_link && !summary_is_marked_inexact(m, fn);
   case LLVMLinkOnceAnyLinkage:
   case LLVMLinkOnceODRLinkage:
   case LLVMWeakAnyLinkage:
   case LLVMWeakODRLinkage:
-  case LLVMAvailableExternallyLinkage:
   case LLVMExternalWeakLinkage:
   case LLVMCommonLinkage:
     return false;
@@ -57,7 +86,7 @@ void summary_init(escape_module *m) {
     s->nparams = LLVMCountParams(fn);
     s->params = escape_xcalloc(s->nparams, sizeof *s->params);
     s->defined = !LLVMIsDeclaration(fn);
-    s->exact = s->defined && is_exact_definition(m->module, fn);
+    s->exact = s->defined && is_exact_definition(m, fn);
     s->scc = NO_ID;
     ptrmap_put(&m->fn_index, fn, m->nfns++);
   }

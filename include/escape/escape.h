@@ -19,6 +19,8 @@ typedef struct escape_config {
   uint64_t max_frame; /* -escape-max-frame: most bytes moved per function */
   bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
   const char *stats_file; /* -escape-stats: append one line per module, or NULL */
+  bool post_link;     /* the module was compiled with escape before: this run is
+                         the LTO link's (or a ThinLTO backend's) */
 } escape_config;
 
 #define ESCAPE_DEFAULT_MAX_SIZE 4096u

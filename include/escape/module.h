@@ -166,6 +166,7 @@ typedef struct escape_module {
   uint32_t nlines, caplines;
   attr_kinds attrs;
   unsigned md_reported; /* metadata kind marking reported sites */
+  unsigned md_inexact;  /* ... marking the compile's available_externally bodies */
   LLVMValueRef lifetime_start, lifetime_end; /* declarations, made once */
   LLVMTypeRef lifetime_type;
   LLVMValueRef numbered_fn; /* positions without debug info: the function */

@@ -8,6 +8,13 @@
 #include "escape/graph.h"
 #include "escape/module.h"
 
+/* Marks the module's available_externally definitions (C99 inline, GNU
+ * extern inline: not the code that runs) with !escape.inexact, so that the
+ * LTO link's run tells them from the copies ThinLTO imports. Only in the
+ * compile's run. */
+void summary_mark_inline_definitions(escape_module *m);
+bool summary_is_marked_inexact(const escape_module *m, LLVMValueRef fn);
+
 /* Creates a summary for every function of the module. */
 void summary_init(escape_module *m);
 void summary_free(escape_module *m);
