@@ -1,11 +1,14 @@
-/* decide.c — verdicts (see include/escape/decide.h). The checks run in a
- * fixed order and the first that fails is the one reason reported:
+/* decide.c — the verdicts one function's graph decides (see
+ * include/escape/decide.h). The checks run in a fixed order and the first
+ * that fails is the one reason reported:
  *   escapes, realloc, freed by a callee, freed together with other memory,
  *   size (constant, non-zero, no overflow, within -escape-max-size),
  *   alignment, -O0 (optnone: reported, never rewritten), loop (two
- *   iterations' objects live at once), recursion, setjmp or musttail, and
- *   last the per-function budget (-escape-max-frame), which
- *   is spent in source order by the sites that passed everything else. */
+ *   iterations' objects live at once), setjmp or musttail, an invoke whose
+ *   unwind block has phis.
+ * A site that passes them all is a candidate: what the stack can take, along
+ * cycles and call paths and after inlining, is decided for the whole module
+ * afterwards (stack.c). */
 #include "escape/decide.h"
 
 #include <stdlib.h>
@@ -169,7 +172,7 @@ static void mark_loop_carried(const escape_module *m, const graph *g,
 
 static refusal first_refusal(const escape_module *m, const graph *g,
                              object_id o, site *s, const bool *carried,
-                             const fn_summary *fs, refusal frame) {
+                             refusal frame) {
   const object *obj = &g->objects[o];
   refusal r;
   if (obj->escaped)
@@ -188,39 +191,33 @@ static refusal first_refusal(const escape_module *m, const graph *g,
     return REFUSE_OPTNONE;
   if (carried[o])
     return REFUSE_LOOP;
-  if (fs->recursive)
-    return REFUSE_RECURSIVE;
   if (frame != REFUSE_NONE)
     return frame;
   if (invoke_unwind_has_phi(s->call))
     return REFUSE_INVOKE_PHI;
-  if (m->config->report_only)
-    return REFUSE_REPORT_ONLY;
-  if (!m->can_rewrite)
-    return REFUSE_ADDRSPACE;
   return REFUSE_NONE;
+}
+
+/* The frees the rewrite deletes: each receives only this object. */
+static void keep_frees(const graph *g, object_id o, site *s) {
+  const u32vec *frees = &g->objects[o].frees;
+  s->frees = escape_xcalloc(frees->len ? frees->len : 1, sizeof *s->frees);
+  s->nfrees = frees->len;
+  for (uint32_t i = 0; i < frees->len; i++)
+    s->frees[i] = g->frees[frees->data[i]].call;
 }
 
 void decide_function(escape_module *m, graph *g) {
   bool *carried = escape_xcalloc(g->nobjects, sizeof *carried);
   mark_loop_carried(m, g, carried);
-  const fn_summary *fs = module_summary(m, g->fn);
   refusal frame_rule = frame_refusal(g->fn);
-  uint64_t frame = 0;
   for (object_id o = 0; o < g->nobjects; o++) {
     if (g->objects[o].kind != OBJ_SITE)
       continue;
     site *s = &m->sites[g->objects[o].site];
-    s->verdict = first_refusal(m, g, o, s, carried, fs, frame_rule);
-    if (s->verdict != REFUSE_NONE)
-      continue;
-    uint64_t bytes = decide_slot_bytes(s);
-    if (frame + bytes > m->config->max_frame) {
-      s->verdict = REFUSE_FRAME_BUDGET;
-      s->detail = frame + bytes;
-      continue;
-    }
-    frame += bytes;
+    s->verdict = first_refusal(m, g, o, s, carried, frame_rule);
+    if (s->verdict == REFUSE_NONE)
+      keep_frees(g, o, s);
   }
   free(carried);
 }

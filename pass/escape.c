@@ -1,5 +1,9 @@
-/* escape.c — the driver: runs the stages over a module in order
- *   summary (SCCs bottom-up) -> graph -> solve -> decide -> report -> rewrite
+/* escape.c — the driver: runs the stages over a module in three phases
+ *   1. summary (SCCs bottom-up) -> graph -> solve -> decide: each function's
+ *      own verdicts, and what only its graph can explain (report)
+ *   2. stack: what the stack can take, along call paths and cycles, after
+ *      inlining, for the whole module
+ *   3. report -> rewrite
  * and owns the module-wide state (include/escape/module.h). */
 #define _POSIX_C_SOURCE 200809L /* open, write */
 #include "escape/escape.h"
@@ -8,6 +12,7 @@
 #include "escape/module.h"
 #include "escape/report.h"
 #include "escape/rewrite.h"
+#include "escape/stack.h"
 #include "escape/summary.h"
 
 #include <fcntl.h>
@@ -31,6 +36,8 @@ const char *refusal_name(refusal r) {
       [REFUSE_TOO_LARGE] = "too-large",
       [REFUSE_BAD_ALIGN] = "alignment",
       [REFUSE_FRAME_BUDGET] = "frame-budget",
+      [REFUSE_STACK_BUDGET] = "stack-budget",
+      [REFUSE_CYCLE_BUDGET] = "cycle-budget",
       [REFUSE_FREED_WITH_OTHERS] = "freed-with-others",
       [REFUSE_FREED_BY_CALLEE] = "freed-by-callee",
       [REFUSE_FREE_INVOKE] = "freed-by-invoke",
@@ -49,14 +56,14 @@ const char *refusal_name(refusal r) {
 /* Appends "SOURCE<TAB>sites=N<TAB>moved=N<TAB>REASON=N..." to the statistics
  * file, in one write, so that parallel compiles do not interleave lines. */
 static void append_stats(const escape_module *m, const char *path) {
-  unsigned counts[REFUSE_ADDRSPACE + 1] = {0};
+  unsigned counts[REFUSE_COUNT] = {0};
   for (uint32_t i = 0; i < m->nsites; i++)
     counts[m->sites[i].verdict]++;
   size_t len;
   const char *source = LLVMGetSourceFileName(m->module, &len);
   strbuf line = {0};
   strbuf_printf(&line, "%.*s\tsites=%u", (int)len, source, m->nsites);
-  for (unsigned r = 0; r <= REFUSE_ADDRSPACE; r++)
+  for (unsigned r = 0; r < REFUSE_COUNT; r++)
     if (counts[r] || r == REFUSE_NONE)
       strbuf_printf(&line, "\t%s=%u", refusal_name((refusal)r), counts[r]);
   strbuf_printf(&line, "\n");
@@ -78,14 +85,31 @@ static bool stack_in_address_space_0(LLVMModuleRef module) {
   return true;
 }
 
-static void finish_function(escape_module *m, graph *g) {
+static void analyse_function(escape_module *m, graph *g) {
   decide_function(m, g);
   report_function(m, g);
-  if (m->mode != ESCAPE_MODE_TRANSFORM || !rewrite_function(m, g))
-    return;
-  m->changed = true;
-  if (m->services->changed)
-    m->services->changed(m->services->ctx, g->fn);
+}
+
+/* Moves that the pass may not make, though the stack could take them. */
+static void withhold_moves(escape_module *m) {
+  for (uint32_t i = 0; i < m->nsites; i++) {
+    site *s = &m->sites[i];
+    if (s->verdict != REFUSE_NONE)
+      continue;
+    if (m->config->report_only)
+      s->verdict = REFUSE_REPORT_ONLY;
+    else if (!m->can_rewrite)
+      s->verdict = REFUSE_ADDRSPACE;
+  }
+}
+
+static void free_sites(escape_module *m) {
+  for (uint32_t i = 0; i < m->nsites; i++) {
+    free(m->sites[i].reason);
+    free(m->sites[i].flow);
+    free(m->sites[i].frees);
+  }
+  free(m->sites);
 }
 
 bool escape_run_module(LLVMModuleRef module, const escape_config *config,
@@ -111,14 +135,20 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
        fn = LLVMGetNextFunction(fn))
     if (!LLVMIsDeclaration(fn))
       m.report_all = services->remarks_enabled && services->remarks_enabled(services->ctx, fn);
+  m.md_slot = LLVMGetMDKindIDInContext(m.context, "escape.slot", 11);
   summary_mark_inline_definitions(&m);
   summary_init(&m);
-  summary_run(&m, finish_function);
+  summary_run(&m, analyse_function);
+  stack_decide(&m);
+  withhold_moves(&m);
+  report_sites(&m);
+  if (m.mode == ESCAPE_MODE_TRANSFORM)
+    rewrite_sites(&m);
   report_flush(&m);
   if (config->stats_file && *config->stats_file)
     append_stats(&m, config->stats_file);
   ptrmap_free(&m.numbering);
   summary_free(&m);
-  free(m.sites);
+  free_sites(&m);
   return m.changed;
 }

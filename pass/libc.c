@@ -40,6 +40,7 @@
  *   x  memory of the library or from outside (fopen, getenv) */
 #include "escape/call.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct libc_entry {
@@ -220,11 +221,56 @@ bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out) 
   return false;
 }
 
+/* C library and POSIX functions that never call a function of the program
+ * (on this thread's stack), beyond the table above: for the call graph only.
+ * Sorted. qsort, bsearch, tsearch, twalk, ftw, scandir, pthread_once, exit
+ * and atexit handlers do call back, and are not here. */
+static const char *const no_callback[] = {
+    "__ctype_b_loc", "__ctype_tolower_loc", "__ctype_toupper_loc", "__errno_location",
+    "_exit", "abs", "accept", "access", "acos", "acosf", "asin", "asinf", "atan",
+    "atan2", "atan2f", "atanf", "bind", "cbrt", "ceil", "ceilf", "chdir", "clock",
+    "close", "connect", "cos", "cosf", "cosh", "difftime", "div", "dup", "dup2",
+    "execv", "execve", "execvp", "exp", "exp2", "expf", "expm1", "fabs", "fabsf",
+    "fcntl", "fdopen", "fgetpos", "floor", "floorf", "fmax", "fmin", "fmod", "fmodf",
+    "fork", "freeaddrinfo", "frexp", "fseeko", "fsetpos", "fstat", "ftello",
+    "ftruncate", "getaddrinfo", "getcwd", "getdelim", "getline", "getpid",
+    "getppid", "getsockopt", "gmtime", "gmtime_r", "hypot", "ioctl", "isalnum",
+    "isalpha", "isatty", "isblank", "iscntrl", "isdigit", "isgraph", "islower",
+    "isprint", "ispunct", "isspace", "isupper", "isxdigit", "labs", "ldexp", "ldiv",
+    "listen", "llabs", "llround", "localtime", "localtime_r", "log", "log10",
+    "log1p", "log2", "logf", "lround", "lseek", "lstat", "madvise", "memccpy",
+    "mkdir", "mkstemp", "mktime", "mmap", "modf", "mprotect", "munmap", "nanosleep",
+    "nearbyint", "open", "openat", "pclose", "pipe", "poll", "popen", "pow", "powf",
+    "pthread_attr_destroy", "pthread_attr_init", "pthread_attr_setstacksize",
+    "pthread_cond_broadcast", "pthread_cond_destroy", "pthread_cond_init",
+    "pthread_cond_signal", "pthread_cond_timedwait", "pthread_cond_wait",
+    "pthread_create", "pthread_detach", "pthread_getspecific", "pthread_join",
+    "pthread_mutex_destroy", "pthread_mutex_init", "pthread_rwlock_rdlock",
+    "pthread_rwlock_unlock", "pthread_rwlock_wrlock", "pthread_self",
+    "pthread_setspecific", "putenv", "rand", "random", "realpath", "recv",
+    "recvfrom", "recvmsg", "rint", "rmdir", "round", "roundf", "select", "sem_post",
+    "sem_wait", "send", "sendmsg", "sendto", "setbuf", "setenv", "setlocale",
+    "setsockopt", "setvbuf", "shutdown", "sin", "sinf", "sinh", "sleep", "socket",
+    "sqrt", "sqrtf", "srand", "srandom", "stat", "strerror_r", "strftime", "strsep",
+    "strsignal", "strtok", "strtok_r", "sysconf", "system", "tan", "tanf", "tanh",
+    "tmpfile", "tolower", "toupper", "trunc", "truncf", "unlink", "unsetenv",
+    "usleep"};
+
+static int compare_name(const void *key, const void *entry) {
+  return strcmp((const char *)key, *(const char *const *)entry);
+}
+
 bool libc_calls_back(const char *name, size_t len) {
   for (size_t i = 0; i < sizeof table / sizeof *table; i++)
     if (strlen(table[i].name) == len && memcmp(table[i].name, name, len) == 0)
       return table[i].calls_back;
-  return true;
+  char key[64];
+  if (len >= sizeof key)
+    return true;
+  memcpy(key, name, len);
+  key[len] = 0;
+  return !bsearch(key, no_callback, sizeof no_callback / sizeof *no_callback,
+                  sizeof *no_callback, compare_name);
 }
 
 /* One printf conversion at fmt[*at] (just after '%'): its classes go into

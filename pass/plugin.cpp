@@ -68,6 +68,16 @@ cl::opt<unsigned long long> EscapeMaxFrame(
     "escape-max-frame", cl::init(ESCAPE_DEFAULT_MAX_FRAME), cl::value_desc("bytes"),
     cl::desc("escape: most bytes moved to the stack in one function"));
 
+cl::opt<unsigned long long> EscapeMaxStack(
+    "escape-max-stack", cl::init(ESCAPE_DEFAULT_MAX_STACK), cl::value_desc("bytes"),
+    cl::desc("escape: most bytes moved to the stack along any call path"));
+
+cl::opt<unsigned long long> EscapeMaxCycleFrame(
+    "escape-max-cycle-frame", cl::init(ESCAPE_DEFAULT_MAX_CYCLE_FRAME),
+    cl::value_desc("bytes"),
+    cl::desc("escape: most bytes moved into one frame of a function that may be on "
+             "a call cycle through a function pointer or code outside the module"));
+
 cl::opt<std::string> EscapeStats(
     "escape-stats", cl::value_desc("file"),
     cl::desc("escape: append per-module counts (sites, moved, kept by reason) to file"));
@@ -268,6 +278,8 @@ escape_config configFor(const Module &M) {
   return {(int)option(M, EscapeM, "escape.m"),
           option(M, EscapeMaxSize, "escape.max-size"),
           option(M, EscapeMaxFrame, "escape.max-frame"),
+          option(M, EscapeMaxStack, "escape.max-stack"),
+          option(M, EscapeMaxCycleFrame, "escape.max-cycle-frame"),
           option(M, EscapeReportOnly, "escape.report-only"),
           EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false};
 }
@@ -280,6 +292,8 @@ void recordConfig(Module &M, const escape_config &C) {
   Add(Module::Max, "escape.m", (uint64_t)C.m);
   Add(Module::Min, "escape.max-size", C.max_size);
   Add(Module::Min, "escape.max-frame", C.max_frame);
+  Add(Module::Min, "escape.max-stack", C.max_stack);
+  Add(Module::Min, "escape.max-cycle-frame", C.max_cycle_frame);
   Add(Module::Max, "escape.report-only", C.report_only);
 }
 

@@ -219,8 +219,7 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
   }
 }
 
-static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
-                             const site *s, object_id o) {
+static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
   const escape_config *c = m->config;
   switch (s->verdict) {
   case REFUSE_NONE:
@@ -229,7 +228,7 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
   case REFUSE_ADDRSPACE:
     return;
   case REFUSE_ESCAPES:
-    describe_escape(b, g, &g->objects[o].cause);
+    strbuf_printf(b, "%s", s->reason ? s->reason : "escapes");
     return;
   case REFUSE_REALLOC:
     strbuf_printf(b, "realloc'd memory is never moved");
@@ -254,7 +253,19 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
     return;
   case REFUSE_FRAME_BUDGET:
     strbuf_printf(b, "function's stack budget exhausted (%llu > %llu bytes)",
-                  (unsigned long long)s->detail, (unsigned long long)c->max_frame);
+                  (unsigned long long)s->detail,
+                  (unsigned long long)(c->max_frame < c->max_stack ? c->max_frame
+                                                                   : c->max_stack));
+    return;
+  case REFUSE_STACK_BUDGET:
+    strbuf_printf(b, "stack budget along %s exceeded (%llu > %llu bytes)",
+                  s->reason ? s->reason : "a call path", (unsigned long long)s->detail,
+                  (unsigned long long)c->max_stack);
+    return;
+  case REFUSE_CYCLE_BUDGET:
+    strbuf_printf(b, "function may be on a call cycle through a function pointer or "
+                     "code outside the module (%llu > %llu bytes per frame)",
+                  (unsigned long long)s->detail, (unsigned long long)c->max_cycle_frame);
     return;
   case REFUSE_FREED_WITH_OTHERS:
   case REFUSE_FREED_BY_CALLEE:
@@ -281,6 +292,8 @@ static void describe_refusal(escape_module *m, strbuf *b, const graph *g,
     return;
   case REFUSE_INVOKE_PHI:
     strbuf_printf(b, "invoke whose unwind block has phis");
+    return;
+  case REFUSE_COUNT:
     return;
   }
 }
@@ -520,23 +533,33 @@ static void mark_reported(escape_module *m, LLVMValueRef v) {
     LLVMSetMetadata(v, m->md_reported, LLVMMetadataAsValue(m->context, node));
 }
 
-static void report_site(escape_module *m, const graph *g, object_id o) {
+/* While the graph is there: how an escaping site escapes, and the flow. */
+static void explain_site(escape_module *m, const graph *g, object_id o) {
   site *s = &m->sites[g->objects[o].site];
+  if (s->verdict != REFUSE_ESCAPES || s->reason || already_reported(m, s->call))
+    return;
+  strbuf reason = {0};
+  describe_escape(&reason, g, &g->objects[o].cause);
+  s->reason = reason.data;
+  if (m->config->m >= 2) {
+    strbuf desc = {0}, flow = {0};
+    describe_site(m, &desc, s);
+    explain_flow(m, &flow, g, o, desc.data);
+    s->flow = flow.data ? flow.data : escape_xcalloc(1, 1);
+    strbuf_free(&desc);
+  }
+}
+
+static void report_site(escape_module *m, site *s) {
   if (already_reported(m, s->call))
     return;
   strbuf desc = {0}, reason = {0}, text = {0};
   describe_site(m, &desc, s);
-  describe_refusal(m, &reason, g, s, o);
+  describe_refusal(m, &reason, s);
   strbuf_printf(&text, "%s%s%s", desc.data, verdict_suffix(s->verdict),
                 reason.data ? reason.data : "");
   position p = position_of(m, s->call);
-  char *extra = NULL;
-  if (m->config->m >= 2 && s->verdict == REFUSE_ESCAPES) {
-    strbuf flow = {0};
-    explain_flow(m, &flow, g, o, desc.data);
-    extra = prefix_lines(flow.data ? flow.data : "", p);
-    strbuf_free(&flow);
-  }
+  char *extra = s->flow ? prefix_lines(s->flow, p) : NULL;
   add_line(m, p, text.data, extra);
   remark_site(m, s, desc.data, reason.data ? reason.data : "");
   mark_reported(m, s->call);
@@ -610,15 +633,25 @@ static void report_params(escape_module *m, const graph *g) {
   mark_reported(m, g->fn);
 }
 
+static bool reporting(const escape_module *m, LLVMValueRef fn) {
+  return m->config->m > 0 || m->mode == ESCAPE_MODE_PRINT ||
+         (m->services->remarks_enabled &&
+          m->services->remarks_enabled(m->services->ctx, fn));
+}
+
 void report_function(escape_module *m, graph *g) {
-  if (m->config->m <= 0 && m->mode != ESCAPE_MODE_PRINT &&
-      !(m->services->remarks_enabled &&
-        m->services->remarks_enabled(m->services->ctx, g->fn)))
+  if (!reporting(m, g->fn))
     return;
   for (object_id o = 0; o < g->nobjects; o++)
     if (g->objects[o].kind == OBJ_SITE)
-      report_site(m, g, o);
+      explain_site(m, g, o);
   report_params(m, g);
+}
+
+void report_sites(escape_module *m) {
+  for (uint32_t i = 0; i < m->nsites; i++)
+    if (reporting(m, m->sites[i].fn))
+      report_site(m, &m->sites[i]);
 }
 
 static int compare_lines(const void *a, const void *b) {

@@ -7,10 +7,15 @@
  *     the site runs), then for calloc a memset to zero, for posix_memalign a
  *     store of the slot into *memptr and a result of 0;
  *   - the call's uses take the slot; the call goes (an invoke becomes a branch);
- *   - every free of it is deleted; where the freed pointer is the site's own
- *     value, llvm.lifetime.end takes its place, so slots can share memory.
- *     Where the free's argument might also be NULL (a phi or select), no end
- *     marker is placed: the object may still be alive there.
+ *   - every free of it is deleted; where the freed value is the slot itself,
+ *     llvm.lifetime.end takes its place. Not where it is a phi or select
+ *     with NULL: on the NULL path the object lives on after the free. Every
+ *     return ends the lifetime instead (`goto out` cleanup frees just before
+ *     one), so that slots of disjoint lifetimes can share stack space, in
+ *     this frame and in every caller it is inlined into; ending a lifetime
+ *     that did not start on that path does nothing;
+ *   - the slot carries !escape.slot, so that a later run of escape (the LTO
+ *     link) counts it in the frame it ends up in;
  *   - calls in the function lose their `tail` marker: it promises that the
  *     callee does not touch the caller's stack, which is no longer true once
  *     a slot may be passed to it (the backend would emit a real tail call
@@ -63,21 +68,34 @@ static LLVMValueRef strip_casts(LLVMValueRef v) {
 }
 
 /* Runs after the site's uses were replaced: a free of the site's own value
- * now frees the slot itself. */
-static void delete_frees(escape_module *m, LLVMBuilderRef b, graph *g,
-                         object_id o, LLVMValueRef slot, uint64_t size) {
-  const u32vec *frees = &g->objects[o].frees;
-  for (uint32_t i = 0; i < frees->len; i++) {
-    free_call *f = &g->frees[frees->data[i]];
-    if (!f->call)
-      continue;
-    if (strip_casts(LLVMGetOperand(f->call, 0)) == slot) {
-      LLVMPositionBuilderBefore(b, f->call);
-      LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(f->call));
-      lifetime_marker(m, b, false, slot, size);
+ * now frees the slot itself, and ends its lifetime. */
+static void delete_frees(escape_module *m, LLVMBuilderRef b, const site *s,
+                         LLVMValueRef slot) {
+  for (uint32_t i = 0; i < s->nfrees; i++) {
+    LLVMValueRef call = s->frees[i];
+    if (strip_casts(LLVMGetOperand(call, 0)) == slot) {
+      LLVMPositionBuilderBefore(b, call);
+      LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+      lifetime_marker(m, b, false, slot, s->size);
     }
-    LLVMInstructionEraseFromParent(f->call);
-    f->call = NULL;
+    LLVMInstructionEraseFromParent(call);
+  }
+}
+
+static void end_at_returns(escape_module *m, LLVMBuilderRef b, LLVMValueRef fn,
+                           LLVMValueRef slot, uint64_t size) {
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
+       bb = LLVMGetNextBasicBlock(bb)) {
+    LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
+    if (!term || !LLVMIsAReturnInst(term))
+      continue;
+    LLVMValueRef before = LLVMGetPreviousInstruction(term);
+    if (before && LLVMIsACallInst(before) && LLVMGetCalledValue(before) == m->lifetime_end &&
+        LLVMGetOperand(before, LLVMGetNumArgOperands(before) - 1) == slot)
+      continue; /* a free just before the return ended it */
+    LLVMPositionBuilderBefore(b, term);
+    LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(term));
+    lifetime_marker(m, b, false, slot, size);
   }
 }
 
@@ -110,23 +128,31 @@ static void drop_tail_markers(LLVMValueRef fn) {
         LLVMSetTailCallKind(i, LLVMTailCallKindNone);
 }
 
-bool rewrite_function(escape_module *m, graph *g) {
-  bool changed = false;
+static void rewrite_site(escape_module *m, LLVMBuilderRef b, const site *s) {
+  LLVMValueRef slot = entry_slot(m, b, s->fn, s);
+  LLVMSetMetadata(slot, m->md_slot,
+                  LLVMMetadataAsValue(m->context, LLVMMDNodeInContext2(m->context, NULL, 0)));
+  replace_site(m, b, s, slot);
+  delete_frees(m, b, s, slot);
+  end_at_returns(m, b, s->fn, slot, s->size);
+  LLVMInstructionEraseFromParent(s->call);
+}
+
+void rewrite_sites(escape_module *m) {
   LLVMBuilderRef b = LLVMCreateBuilderInContext(m->context);
-  for (object_id o = 0; o < g->nobjects; o++) {
-    if (g->objects[o].kind != OBJ_SITE)
-      continue;
-    const site *s = &m->sites[g->objects[o].site];
+  LLVMValueRef done = NULL; /* sites of one function are contiguous */
+  for (uint32_t i = 0; i < m->nsites; i++) {
+    const site *s = &m->sites[i];
     if (s->verdict != REFUSE_NONE)
       continue;
-    LLVMValueRef slot = entry_slot(m, b, g->fn, s);
-    replace_site(m, b, s, slot);
-    delete_frees(m, b, g, o, slot, s->size);
-    LLVMInstructionEraseFromParent(s->call);
-    changed = true;
+    rewrite_site(m, b, s);
+    m->changed = true;
+    if (s->fn != done) {
+      drop_tail_markers(s->fn);
+      if (m->services->changed)
+        m->services->changed(m->services->ctx, s->fn);
+      done = s->fn;
+    }
   }
-  if (changed)
-    drop_tail_markers(g->fn);
   LLVMDisposeBuilder(b);
-  return changed;
 }

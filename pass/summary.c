@@ -190,9 +190,11 @@ static void analyse_scc(escape_module *m, const u32vec *edges,
   bool needed = false;
   for (uint32_t i = 0; i < n; i++)
     needed |= m->fns[members[i]].needed;
+  bool recursive = n > 1 || calls_itself(edges, members[0]);
+  for (uint32_t i = 0; i < n; i++) /* stack.c reads it for every function */
+    m->fns[members[i]].recursive = recursive;
   if (!needed)
     return;
-  bool recursive = n > 1 || calls_itself(edges, members[0]);
   graph *graphs = escape_xcalloc(n, sizeof *graphs);
   for (bool changed = true; changed;) {
     changed = false;

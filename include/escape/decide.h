@@ -1,12 +1,15 @@
-/* decide.h — the verdict for each allocation site of a solved function:
- * moved to the stack, or kept on the heap for exactly one stated reason. */
+/* decide.h — the verdict for each allocation site of a solved function, as
+ * far as its own graph tells: kept on the heap for exactly one stated
+ * reason, or a candidate (REFUSE_NONE) whose frees are recorded; stack.c
+ * then decides which candidates the stack can take. */
 #ifndef ESCAPE_DECIDE_H
 #define ESCAPE_DECIDE_H
 
 #include "escape/graph.h"
 #include "escape/module.h"
 
-/* Fills site.verdict and site.detail for every site of g. */
+/* Fills site.verdict and site.detail for every site of g, and site.frees
+ * for the candidates. */
 void decide_function(escape_module *m, graph *g);
 
 /* Stack bytes a moved site takes: its size rounded up to its alignment. */

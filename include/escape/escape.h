@@ -17,6 +17,9 @@ typedef struct escape_config {
   int m;              /* -escape-m: 0 silent, 1 verdicts, 2 verdicts and flows */
   uint64_t max_size;  /* -escape-max-size: largest allocation moved, bytes */
   uint64_t max_frame; /* -escape-max-frame: most bytes moved per function */
+  uint64_t max_stack; /* -escape-max-stack: most bytes moved along a call path */
+  uint64_t max_cycle_frame; /* -escape-max-cycle-frame: most bytes moved per frame
+                               of a function that may be on a call cycle */
   bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
   const char *stats_file; /* -escape-stats: append one line per module, or NULL */
   bool post_link;     /* the module was compiled with escape before: this run is
@@ -25,6 +28,8 @@ typedef struct escape_config {
 
 #define ESCAPE_DEFAULT_MAX_SIZE 4096u
 #define ESCAPE_DEFAULT_MAX_FRAME 16384u
+#define ESCAPE_DEFAULT_MAX_STACK 4096u
+#define ESCAPE_DEFAULT_MAX_CYCLE_FRAME 64u
 
 /* What the pass does with its verdicts. */
 typedef enum escape_mode {

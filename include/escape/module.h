@@ -112,18 +112,22 @@ typedef enum refusal {
   REFUSE_OVERFLOW,       /* calloc count*size overflows */
   REFUSE_TOO_LARGE,
   REFUSE_BAD_ALIGN,      /* alignment not a constant power of two <= 4096 */
-  REFUSE_FRAME_BUDGET,
+  REFUSE_FRAME_BUDGET,   /* the function's frame is full (-escape-max-frame) */
+  REFUSE_STACK_BUDGET,   /* a call path through it is full (-escape-max-stack) */
+  REFUSE_CYCLE_BUDGET,   /* it may be on a call cycle the module does not show
+                            (-escape-max-cycle-frame) */
   REFUSE_FREED_WITH_OTHERS,
   REFUSE_FREED_BY_CALLEE,
   REFUSE_FREE_INVOKE,    /* freed by an invoke, which we do not delete */
   REFUSE_LOOP,
-  REFUSE_RECURSIVE,
+  REFUSE_RECURSIVE,      /* on a cycle of direct calls: nothing moves */
   REFUSE_RETURNS_TWICE,
   REFUSE_MUSTTAIL,
   REFUSE_OPTNONE,
   REFUSE_REPORT_ONLY,
   REFUSE_ADDRSPACE,      /* the target's stack is not in address space 0 */
-  REFUSE_INVOKE_PHI      /* invoke whose unwind block has phis */
+  REFUSE_INVOKE_PHI,     /* invoke whose unwind block has phis */
+  REFUSE_COUNT           /* how many verdicts there are */
 } refusal;
 
 typedef struct site {
@@ -135,7 +139,11 @@ typedef struct site {
   refusal verdict;     /* REFUSE_NONE: moved to the stack */
   uint64_t detail;     /* numbers for the reason: a limit, a total */
   LLVMValueRef detail_inst; /* e.g. the free that blocks it */
+  char *reason;        /* REFUSE_ESCAPES: how it escapes; stack budgets: along
+                          which path. Owned. */
   char *flow;          /* -m=2 flow text, owned */
+  LLVMValueRef *frees; /* a candidate's frees, which the rewrite deletes */
+  uint32_t nfrees;
 } site;
 
 typedef struct report_line {
@@ -167,6 +175,7 @@ typedef struct escape_module {
   attr_kinds attrs;
   unsigned md_reported; /* metadata kind marking reported sites */
   unsigned md_inexact;  /* ... marking the compile's available_externally bodies */
+  unsigned md_slot;     /* ... marking the stack slots escape made */
   LLVMValueRef lifetime_start, lifetime_end; /* declarations, made once */
   LLVMTypeRef lifetime_type;
   LLVMValueRef numbered_fn; /* positions without debug info: the function */

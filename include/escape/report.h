@@ -7,9 +7,13 @@
 #include "escape/graph.h"
 #include "escape/module.h"
 
-/* Records the lines (and emits the remarks) for g's sites and parameters.
- * Must run before the rewrite deletes the calls. */
+/* While g is solved: records the lines of g's parameters, and for its sites
+ * what only the graph can say (how one escapes, its -m=2 flow). */
 void report_function(escape_module *m, graph *g);
+
+/* Once every verdict is final: records the sites' lines and emits their
+ * remarks. Must run before the rewrite deletes the calls. */
+void report_sites(escape_module *m);
 
 /* Prints the collected lines, sorted and deduplicated, and frees them. */
 void report_flush(escape_module *m);

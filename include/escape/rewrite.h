@@ -2,10 +2,9 @@
 #ifndef ESCAPE_REWRITE_H
 #define ESCAPE_REWRITE_H
 
-#include "escape/graph.h"
 #include "escape/module.h"
 
-/* Rewrites every moved site of g's function; returns true if it changed. */
-bool rewrite_function(escape_module *m, graph *g);
+/* Rewrites every site whose verdict is REFUSE_NONE; sets m->changed. */
+void rewrite_sites(escape_module *m);
 
 #endif

@@ -29,12 +29,14 @@ body:
 }
 
 ; The free of a phi that may be NULL is deleted, but gets no lifetime.end:
-; when it frees NULL the object is still alive after it.
+; when it frees NULL the object is still alive after it. The return ends it.
 ; CHECK-LABEL: define i32 @maybe_null(
 ; CHECK:         [[SLOT2:%.*]] = alloca [8 x i8], align 16
 ; CHECK-NOT:     call void @llvm.lifetime.end
 ; CHECK-NOT:     call void @free
-; CHECK:         ret i32
+; CHECK:         load i32, ptr [[SLOT2]]
+; CHECK-NEXT:    call void @llvm.lifetime.end.p0({{(i64 8, )?}}ptr [[SLOT2]])
+; CHECK-NEXT:    ret i32
 define i32 @maybe_null(i1 %c) {
 entry:
   %p = call ptr @malloc(i64 8)

@@ -1,5 +1,7 @@
-; -escape-max-size and -escape-max-frame, spent in order.
+; -escape-max-size and -escape-max-frame, spent in order; the frame is
+; also bounded by -escape-max-stack (the path from the frame is at least it).
 ; RUN: %opt -passes='print<escape>' -disable-output %s | FileCheck %s --check-prefix=DEFAULT
+; RUN: %opt -passes='print<escape>' -disable-output -escape-max-stack=100000 %s | FileCheck %s --check-prefix=FRAME
 ; RUN: %opt -passes='print<escape>' -disable-output -escape-max-size=100 -escape-max-frame=256 %s | FileCheck %s --check-prefix=SMALL
 ; RUN: %opt -passes=escape -escape-report-only -S %s | FileCheck %s --check-prefix=ONLY
 
@@ -7,10 +9,12 @@ declare noalias ptr @malloc(i64)
 declare void @free(ptr)
 
 ; DEFAULT: three:+1: malloc(4096) does not escape
-; DEFAULT: three:+2: malloc(4096) does not escape
-; DEFAULT: three:+3: malloc(4096) does not escape
-; DEFAULT: three:+4: malloc(4096) does not escape
-; DEFAULT: three:+5: malloc(4096) escapes to heap: function's stack budget exhausted (20480 > 16384 bytes)
+; DEFAULT: three:+2: malloc(4096) escapes to heap: stack budget along three exceeded (8192 > 4096 bytes)
+; FRAME: three:+1: malloc(4096) does not escape
+; FRAME: three:+2: malloc(4096) does not escape
+; FRAME: three:+3: malloc(4096) does not escape
+; FRAME: three:+4: malloc(4096) does not escape
+; FRAME: three:+5: malloc(4096) escapes to heap: function's stack budget exhausted (20480 > 16384 bytes)
 ; SMALL: small:+1: malloc(96) does not escape
 ; SMALL: small:+2: malloc(96) does not escape
 ; SMALL: small:+3: malloc(96) escapes to heap: function's stack budget exhausted (288 > 256 bytes)
