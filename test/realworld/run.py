@@ -107,8 +107,6 @@ RECIPES = {
     # For the GNU programs, the program's own tests; gnulib's (hundreds of small
     # programs testing the portability library) are left out for time.
     "sed": dict(AUTOTOOLS, test="make -k -j$J check SUBDIRS='po .'"),
-    "grep": dict(AUTOTOOLS, test="make -k -j$J check SUBDIRS='po lib doc src tests'"),
-    "m4": dict(AUTOTOOLS, test="make -k -j$J check SUBDIRS='. examples lib src doc checks po'"),
     "diffutils": dict(AUTOTOOLS, test="make -k -j$J check SUBDIRS='lib src tests doc man po'"),
     "tar": dict(AUTOTOOLS, env={"FORCE_UNSAFE_CONFIGURE": "1"},  # configure refuses root
                 test="make -k -j$J check TESTSUITEFLAGS=-j$J", results="autotest"),
@@ -125,7 +123,10 @@ RECIPES = {
         # CFLAGS from the environment: on the command line it would drop the -fPIC
         # that lib/Makefile adds for the shared library
         build="make -j$J lib-release zstd-release",
-        results=[["tests/shortest", "make -C tests shortest"]]),
+        results=[["tests/shortest", "make -C tests shortest"]],
+        # without its assembly decoder: escape-cc with ESCAPE_STATS or ESCAPE_M passes
+        # -mllvm -escape-* to the assembler too, which fails on .S files (reported)
+        env={"ZSTD_NO_ASM": "1"}),
     # make check stops at the first failing program (runtest's "Catalog and Threads"
     # group fails on Debian's source, which lacks test/threads); run each one instead.
     "libxml2": dict(AUTOTOOLS, prepare="autoreconf -fi >/dev/null 2>&1",  # Debian patches Makefile.am
@@ -707,8 +708,8 @@ def main():
             with open(path) as f:
                 for r in json.load(f):
                     latest[(r["package"], r["major"])] = r
-        results = list(latest.values())
         order = {p: i for i, p in enumerate(read_packages(False))}
+        results = [r for r in latest.values() if r["package"] in order]
         results.sort(key=lambda r: (int(r["major"]), order.get(r["package"], len(order)),
                                     r["package"]))
         majors = sorted({r["major"] for r in results}, key=int)
