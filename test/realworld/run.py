@@ -652,14 +652,17 @@ def write_readme(results, total_s, majors):
                     f"{fmt_s(plain['build_s'])} / {fmt_s(esc['build_s'])} | "
                     f"{fmt_s(r['total_s'])} |")
     table = "\n".join(rows)
-    moved = [r for r in results if r["escape"].get("moved_sites") and
-             r["major"] == max((x["major"] for x in results), key=int)]
+    top = max((x["major"] for x in results), key=int)
+    moved = [r for r in results if r["escape"].get("moved_in") and r["major"] == top]
     if moved:
-        table += (f"\n\nThe sites that moved in the LLVM {moved[0]['major']} builds (from "
-                  "`ESCAPE_M=1`; positions are function:+instruction, the packages are built "
+        table += (f"\n\nWhere something moved in the LLVM {top} builds: the translation "
+                  "units (from `ESCAPE_STATS`) and, where the run recorded them, the sites "
+                  "(from `ESCAPE_M=1`; function:+instruction, as the packages are built "
                   "without -g):\n")
         for r in moved:
-            table += f"\n- {r['package']}: " + "; ".join(f"`{x}`" for x in r["escape"]["moved_sites"])
+            tus = ", ".join(f"{tu} ({n})" for tu, n in sorted(r["escape"]["moved_in"].items()))
+            sites = "; ".join(f"`{x}`" for x in r["escape"].get("moved_sites") or [])
+            table += f"\n- {r['package']}: {tus}" + (f": {sites}" if sites else "")
     when = time.strftime("%Y-%m-%d", time.gmtime())
     npkg = len({r["package"] for r in results})
     note = (f"Last run: {when}, {npkg} packages on LLVM {' and '.join(majors)}, "
