@@ -4,10 +4,13 @@
 #   make demo    build the plugin, compile examples/ with it, show -m output
 #   make check   build and run all tests against LLVM 19 and 22
 #   make bench   run the benchmarks (see bench/README.md)
+#   make realworld [PACKAGES="zlib expat"]   Debian packages built with escape and
+#                tested with their own suites (see test/realworld/README.md)
+#   make realworld-ci   the bounded subset that .ci/run runs
 
 LLVM_MAJORS ?= 19 22
 
-.PHONY: build check demo bench fuzz clean
+.PHONY: build check demo bench fuzz clean realworld realworld-ci
 build:
 	@for v in $(LLVM_MAJORS); do \
 	  if [ -d /usr/lib/llvm-$$v/lib/cmake/llvm ]; then \
@@ -25,6 +28,14 @@ demo: build
 
 bench: build
 	@python3 bench/run.py
+
+# Without PACKAGES, the whole list, and the table in test/realworld/README.md is rewritten.
+realworld: build
+	@python3 test/realworld/run.py --majors $(LLVM_MAJORS) \
+	  $(if $(PACKAGES),--packages $(PACKAGES),--readme)
+
+realworld-ci: build
+	@python3 test/realworld/run.py --ci --majors $(LLVM_MAJORS)
 
 clean:
 	rm -rf build-*
