@@ -6,7 +6,12 @@ objects linked to each other, local arrays and structs of pointers, loops that
 keep or drop pointers across iterations, helpers that read, return, store or
 free their parameter, conditional frees through a phi, globals, out-parameters,
 function pointers, calloc / realloc / aligned_alloc / posix_memalign,
-recursion. It prints a checksum of everything it computed.
+recursion, also through a table of function pointers. And the ways a pointer
+hides: helpers returning pointers into their argument's fields (and back,
+container_of), pointer bits in 32-bit halves, doubles and bytes, text
+written with snprintf and read back with sscanf or strtoull, a pipe, and
+addresses computed as integers. It prints a checksum of everything it
+computed.
 
 The generator keeps the program free of undefined behaviour by one invariant:
 at run time every local object variable is NULL or the only local reference to
@@ -19,10 +24,12 @@ import random
 import sys
 
 HEADER = r"""#include <emmintrin.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct obj { long v; struct obj *next; long *data; long n; };
 struct box { struct obj *a, *b; long tag; };
@@ -65,6 +72,39 @@ static __attribute__((noinline)) long depth_sum(int d) {
   drop(o);
   return r;
 }
+static __attribute__((noinline)) long *field_v(struct obj *o) { return &o->v; }
+static __attribute__((noinline)) struct obj **next_slot(struct obj *o) { return &o->next; }
+static __attribute__((noinline)) struct obj *obj_of_n(long *n) {
+  return (struct obj *)((char *)n - offsetof(struct obj, n));
+}
+static uint32_t halves[4][2];
+static double boxed[4];
+static struct obj *handles[4];
+static int pipe_fd[2];
+static void give_halves(int k, struct obj *o) {
+  uintptr_t u = (uintptr_t)o;
+  drop((struct obj *)(((uintptr_t)halves[k][1] << 32) | halves[k][0]));
+  halves[k][0] = (uint32_t)u; halves[k][1] = (uint32_t)(u >> 32);
+}
+static void give_boxed(int k, struct obj *o) {
+  drop((struct obj *)(uintptr_t)boxed[k]);
+  boxed[k] = (double)(uintptr_t)o;
+}
+static void give_handle(int k, struct obj *o) {
+  struct obj **at = (struct obj **)((uintptr_t)handles + (uintptr_t)k * sizeof *handles);
+  drop(*at);
+  *at = o;
+}
+static __attribute__((noinline)) long rec_step(int d);
+static long (*const rec_ops[1])(int) = {rec_step};
+static __attribute__((noinline)) long rec_eval(int d) {
+  long *b = malloc(d & 1 ? 16 : 48);
+  b[0] = d;
+  long r = b[0] + (d > 0 ? rec_ops[0](d - 1) : 0);
+  free(b);
+  return r;
+}
+static __attribute__((noinline)) long rec_step(int d) { return rec_eval(d) * 3; }
 """
 
 NVARS = 4
@@ -126,7 +166,7 @@ class Gen:
     def stmt(self, depth=0):
         r = self.r
         v = self.var()
-        k = r.randrange(23)
+        k = r.randrange(25)
         if k < 4:
             self.alloc(v)
         elif k == 4:
@@ -184,7 +224,8 @@ class Gen:
             self.emit(f"{{ struct obj *arr[3] = {{NULL, NULL, NULL}}; arr[{r.randrange(3)}] = {v};"
                       f" for (int i = 0; i < 3; i++) if (arr[i]) mix(readers[i & 1](arr[i])); }}")
         elif k == 17:
-            self.emit(f"mix(depth_sum({r.randrange(12)}));")
+            self.emit(f"mix(depth_sum({r.randrange(12)}));" if r.random() < 0.5 else
+                      f"mix(rec_eval({r.randrange(12)}));")
         elif k == 18:
             b = r.randrange(2)
             self.emit(f"{{ long *c = calloc(8, sizeof *c); for (int i = 0; i < 8; i++) c[i] += i * (long)(checksum & 15);"
@@ -194,6 +235,10 @@ class Gen:
                       " mix(strtol(b, &e, 10) + (e - b)); free(b); }")
         elif k == 19:
             self.emit(f"if ({v} && {v}->next) mix(reader(next_of({v})));")
+        elif k == 22:
+            self.hidden(v)
+        elif k == 23:
+            self.interior(v)
         elif k == 20 and depth < 2:
             self.emit(f"if (checksum % 3 != 1) {{")
             self.indent += 1
@@ -206,6 +251,46 @@ class Gen:
             if w:
                 self.cut_links(w)
                 self.emit(f"if (!{w}) {{ {w} = {v}; {v} = NULL; }}")  # move ownership
+
+    def hidden(self, v):
+        """The pointer hides and comes back: used here, or given away."""
+        r = self.r
+        k = r.randrange(9)
+        if k == 0:
+            self.emit(f"if ({v}) {{ uintptr_t u = (uintptr_t){v}; uint32_t lo = (uint32_t)u, hi = (uint32_t)(u >> 32);"
+                      f" struct obj *q = (struct obj *)(((uintptr_t)hi << 32) | lo); mix(q->v + 1); }}")
+        elif k == 1:
+            self.emit(f"if ({v}) {{ double d = (double)(uintptr_t){v}; mix(((struct obj *)(uintptr_t)d)->v + 2); }}")
+        elif k == 2:
+            self.emit(f"if ({v}) {{ unsigned char b[sizeof {v}]; struct obj *q = NULL;"
+                      f" for (unsigned i = 0; i < sizeof b; i++) b[i] = ((unsigned char *)&{v})[i];"
+                      f" for (unsigned i = 0; i < sizeof b; i++) ((unsigned char *)&q)[i] = b[i]; mix(q->v + 3); }}")
+        elif k == 3:
+            self.emit(f"if ({v}) {{ char t[32]; void *q = NULL; snprintf(t, sizeof t, \"%p\", (void *){v});"
+                      f" if (sscanf(t, \"%p\", &q) == 1) mix(((struct obj *)q)->v + 4); }}")
+        elif k == 4:
+            self.emit(f"if ({v}) {{ char t[32]; snprintf(t, sizeof t, \"%lx\", (unsigned long)(uintptr_t){v});"
+                      f" mix(((struct obj *)(uintptr_t)strtoull(t, NULL, 16))->v + 5); }}")
+        elif k == 5:
+            self.emit(f"if ({v}) {{ struct obj *q = NULL; if (write(pipe_fd[1], &{v}, sizeof {v}) == sizeof {v} &&"
+                      f" read(pipe_fd[0], &q, sizeof q) == sizeof q) mix(q->v + 6); }}")
+        else:
+            self.cut_links(v)
+            give = ["give_halves", "give_boxed", "give_handle"][k - 6]
+            self.emit(f"if ({v}) {{ {give}({r.randrange(4)}, {v}); {v} = NULL; }}")
+
+    def interior(self, v):
+        """Helpers that return pointers into their argument, and back."""
+        r = self.r
+        k = r.randrange(3)
+        if k == 0:
+            self.emit(f"if ({v}) {{ *field_v({v}) += {r.randrange(50)}; mix({v}->v); }}")
+        elif k == 1:
+            self.emit(f"if ({v}) mix(obj_of_n(&{v}->n)->v);")
+        else:
+            w = self.other(v)
+            if w:
+                self.emit(f"if ({v} && {w} && !{w}->next) {{ *next_slot({v}) = {w}; mix(list_sum({v})); }}")
 
     def function(self, index):
         self.out.append(f"static __attribute__((noinline)) void scenario{index}(void) {{")
@@ -227,10 +312,15 @@ def main():
     body = "\n".join(f"    scenario{i}();" for i in range(nfun))
     sys.stdout.write(f"// generated by test/fuzz/gen.py {seed}\n" + HEADER + "\n".join(g.out) + f"""
 int main(void) {{
+  if (pipe(pipe_fd) != 0)
+    return 1;
   for (int round = 0; round < {rounds}; round++) {{
 {body}
   }}
-  for (int k = 0; k < 4; k++) drop(slots[k]);
+  for (int k = 0; k < 4; k++) {{
+    drop(slots[k]); drop(handles[k]); drop((struct obj *)(uintptr_t)boxed[k]);
+    drop((struct obj *)(((uintptr_t)halves[k][1] << 32) | halves[k][0]));
+  }}
   free(bits[0]);
   free(bits[1]);
   printf("%lu\\n", checksum);
