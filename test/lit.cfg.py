@@ -51,6 +51,17 @@ for other in ("19", "22"):
 for tool in ("ccache", "make", "cmake"):
     if shutil.which(tool):
         config.available_features.add(tool)
+# Microsoft's SARIF Multitool (npm: @microsoft/sarif-multitool-linux, which
+# .ci/install-deps installs) validates escape-sarif's output: schema, SARIF
+# and GitHub code scanning rules. Its npm launcher passes arguments through a
+# shell, so the tests run the binary beside it.
+launcher = shutil.which("sarif-multitool-linux")
+multitool = os.path.join(os.path.dirname(os.path.realpath(launcher)), "Sarif.Multitool") if launcher else None
+if multitool and os.access(multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif-multitool", multitool))
+elif os.environ.get("CI"):
+    lit_config.fatal("sarif-multitool-linux is not installed; run: bash .ci/install-deps")
 # distccd runs only compilers masqueraded in /usr/lib/distcc (Debian's
 # update-distcc-symlinks makes clang-N there).
 if shutil.which("distccd") and os.path.exists("/usr/lib/distcc/clang-" + config.llvm_major):
