@@ -48,7 +48,7 @@ for other in ("19", "22"):
             config.available_features.add("other-build")
             config.substitutions.append(("%other-builddir", other_build))
 # Tools of the user's toolchain that some tests drive, where installed.
-for tool in ("ccache", "make", "cmake"):
+for tool in ("ccache", "make", "cmake", "vim", "nvim"):
     if shutil.which(tool):
         config.available_features.add(tool)
 # Microsoft's SARIF Multitool (npm: @microsoft/sarif-multitool-linux, which
