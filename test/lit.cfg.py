@@ -30,6 +30,7 @@ config.recursiveExpansionLimit = 5
 config.substitutions.append(("%major", config.llvm_major))
 config.substitutions.append(("%escape-cc", os.path.join(os.path.dirname(plugin), "escape-cc")))
 config.substitutions.append(("%escape-sarif", os.path.join(os.path.dirname(plugin), "escape-sarif")))
+config.substitutions.append(("%escape-lsp", os.path.join(os.path.dirname(plugin), "escape-lsp")))
 config.substitutions.append(("%builddir", os.path.dirname(plugin)))
 
 # The other supported major, where it is installed beside this one (Debian's
