@@ -13,6 +13,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/CycleAnalysis.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DebugProgramInstruction.h"
@@ -23,6 +24,7 @@
 #include "llvm/IR/PassManager.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Path.h"
 #if LLVM_VERSION_MAJOR >= 22
 #include "llvm/Plugins/PassPlugin.h"
 #else
@@ -33,6 +35,7 @@
 #endif
 
 #include <memory>
+#include <regex.h>
 #include <string>
 
 using namespace llvm;
@@ -82,6 +85,30 @@ cl::opt<std::string> EscapeStats(
     "escape-stats", cl::value_desc("file"),
     cl::desc("escape: append per-module counts (sites, moved, kept by reason) to file"));
 
+// A POSIX extended regular expression, checked with the regcomp that the C
+// core matches with, so that a bad one is an error that names the option.
+struct RegexParser : cl::parser<std::string> {
+  using cl::parser<std::string>::parser;
+  bool parse(cl::Option &O, StringRef ArgName, StringRef Arg, std::string &Val) {
+    regex_t Re;
+    std::string Text = Arg.str();
+    if (int Err = regcomp(&Re, Text.c_str(), REG_EXTENDED | REG_NOSUB)) {
+      char Why[128];
+      regerror(Err, &Re, Why, sizeof Why);
+      return O.error("'" + Arg + "' is not a POSIX extended regular expression: " +
+                     Why);
+    }
+    regfree(&Re);
+    Val = Text;
+    return false;
+  }
+};
+
+cl::opt<std::string, false, RegexParser> EscapeFilter(
+    "escape-filter", cl::value_desc("regex"),
+    cl::desc("escape: report only functions, or files, whose name matches regex "
+             "(POSIX extended, unanchored)"));
+
 cl::opt<bool> EscapeReportOnly(
     "escape-report-only", cl::init(false),
     cl::desc("escape: analyse and report, but do not rewrite"));
@@ -90,22 +117,23 @@ cl::opt<bool> EscapeReportOnly(
 struct Host {
   Module &M;
   FunctionAnalysisManager &FAM;
-  DenseMap<const Function *, DenseMap<const Value *, std::string>> Names;
+  DenseMap<const Function *, DenseMap<const Value *, DILocalVariable *>> Names;
 
   Function &fn(LLVMValueRef V) {
     return *cast<Instruction>(unwrap(V))->getFunction();
   }
-  const DenseMap<const Value *, std::string> &namesOf(Function &F);
+  const DenseMap<const Value *, DILocalVariable *> &namesOf(Function &F);
+  DILocalVariable *variableOf(const Value *V);
 };
 
-void noteVariable(DenseMap<const Value *, std::string> &Out, DILocalVariable *Var,
+void noteVariable(DenseMap<const Value *, DILocalVariable *> &Out, DILocalVariable *Var,
                   Value *Loc) {
   if (Loc && Var && !Var->getName().empty() && !Out.count(Loc))
-    Out[Loc] = Var->getName().str();
+    Out[Loc] = Var;
 }
 
-// Names of the values that debug records describe, built once per function.
-const DenseMap<const Value *, std::string> &Host::namesOf(Function &F) {
+// The variables that debug records describe, by value, built once per function.
+const DenseMap<const Value *, DILocalVariable *> &Host::namesOf(Function &F) {
   auto It = Names.find(&F);
   if (It != Names.end())
     return It->second;
@@ -131,6 +159,38 @@ const DenseMap<const Value *, std::string> &Host::namesOf(Function &F) {
   return Out;
 }
 
+// A value's source variable: its own debug record; for a load of a
+// variable's stack slot (at -O0), that variable; for a value stored into a
+// variable's slot, that slot's.
+DILocalVariable *Host::variableOf(const Value *V) {
+  const Function *F = isa<Instruction>(V) ? cast<Instruction>(V)->getFunction()
+                      : isa<Argument>(V)  ? cast<Argument>(V)->getParent()
+                                          : nullptr;
+  if (!F)
+    return nullptr;
+  const auto &Vars = namesOf(const_cast<Function &>(*F));
+  auto Lookup = [&](const Value *X) -> DILocalVariable * {
+    auto It = Vars.find(X);
+    return It == Vars.end() ? nullptr : It->second;
+  };
+  if (DILocalVariable *Var = Lookup(V))
+    return Var;
+  if (auto *C = dyn_cast<CastInst>(V))
+    return variableOf(C->getOperand(0));
+  // Only a slot's load is the variable: a load through a pointer variable
+  // (*p, p->data at offset 0) is not p.
+  if (auto *L = dyn_cast<LoadInst>(V)) {
+    const Value *Slot = L->getPointerOperand()->stripPointerCasts();
+    return isa<AllocaInst>(Slot) ? Lookup(Slot) : nullptr;
+  }
+  for (const User *U : V->users()) // at -O0: stored into the variable's own slot
+    if (auto *S = dyn_cast<StoreInst>(U))
+      if (S->getValueOperand() == V && isa<AllocaInst>(S->getPointerOperand()))
+        if (DILocalVariable *Var = Lookup(S->getPointerOperand()))
+          return Var;
+  return nullptr;
+}
+
 bool inCycle(void *Ctx, LLVMBasicBlockRef B) {
   auto *H = static_cast<Host *>(Ctx);
   BasicBlock *BB = unwrap(B);
@@ -149,14 +209,42 @@ bool remarksEnabled(void *, LLVMValueRef Fn) {
          C.getDiagHandlerPtr()->isAnyRemarkEnabled("escape");
 }
 
+// escape's one path convention (as report.c prints them): the file as debug
+// info names it, resolved against its directory, so that the path opens from
+// any directory. A location whose file is relative gets a scope in a file of
+// that absolute name; the metadata lives in the context, not in the module.
+DiagnosticLocation resolvedLocation(const DILocation *DL) {
+  if (!DL)
+    return DiagnosticLocation();
+  DIFile *File = DL->getFile();
+  if (!File || sys::path::is_absolute(File->getFilename()) ||
+      File->getDirectory().empty())
+    return DiagnosticLocation(DebugLoc(DL));
+  SmallString<256> Path(File->getDirectory());
+  sys::path::append(Path, File->getFilename());
+  LLVMContext &C = DL->getContext();
+  auto *Scope = DILexicalBlockFile::get(C, DL->getScope(), DIFile::get(C, Path, ""), 0);
+  return DiagnosticLocation(
+      DebugLoc(DILocation::get(C, DL->getLine(), DL->getColumn(), Scope)));
+}
+
+DiagnosticLocation resolvedLocation(const Value *V) {
+  if (auto *I = dyn_cast_or_null<Instruction>(V))
+    return resolvedLocation(I->getDebugLoc().get());
+  return DiagnosticLocation();
+}
+
 template <typename R>
 void emitWith(R &&Remark, const escape_remark_arg *Args, unsigned N,
               OptimizationRemarkEmitter &ORE) {
   for (unsigned I = 0; I < N; ++I) {
-    if (Args[I].key)
-      Remark << ore::NV(Args[I].key, Args[I].value);
-    else
+    if (!Args[I].key) {
       Remark << Args[I].value;
+      continue;
+    }
+    DiagnosticInfoOptimizationBase::Argument Arg(Args[I].key, Args[I].value);
+    Arg.Loc = resolvedLocation(unwrap(Args[I].at));
+    Remark << Arg;
   }
   ORE.emit(Remark);
 }
@@ -167,21 +255,24 @@ void remark(void *Ctx, escape_remark_kind Kind, LLVMValueRef At, unsigned Line,
   Value *V = unwrap(At);
   if (auto *F = dyn_cast<Function>(V)) {
     auto &ORE = H->FAM.getResult<OptimizationRemarkEmitterAnalysis>(*F);
-    DiagnosticLocation Loc(F->getSubprogram());
-    if (DISubprogram *SP = F->getSubprogram(); SP && Line)
-      Loc = DiagnosticLocation(DILocation::get(F->getContext(), Line, 0, SP));
+    DISubprogram *SP = F->getSubprogram();
+    DiagnosticLocation Loc =
+        SP ? resolvedLocation(DILocation::get(F->getContext(), Line ? Line : SP->getLine(),
+                                              0, SP))
+           : DiagnosticLocation();
     emitWith(OptimizationRemarkAnalysis("escape", Name, Loc, &F->getEntryBlock()),
              Args, N, ORE);
     return;
   }
   auto *I = cast<Instruction>(V);
   auto &ORE = H->FAM.getResult<OptimizationRemarkEmitterAnalysis>(*I->getFunction());
+  DiagnosticLocation Loc = resolvedLocation(I);
   if (Kind == ESCAPE_REMARK_PASSED)
-    emitWith(OptimizationRemark("escape", Name, I), Args, N, ORE);
+    emitWith(OptimizationRemark("escape", Name, Loc, I->getParent()), Args, N, ORE);
   else if (Kind == ESCAPE_REMARK_MISSED)
-    emitWith(OptimizationRemarkMissed("escape", Name, I), Args, N, ORE);
+    emitWith(OptimizationRemarkMissed("escape", Name, Loc, I->getParent()), Args, N, ORE);
   else
-    emitWith(OptimizationRemarkAnalysis("escape", Name, I), Args, N, ORE);
+    emitWith(OptimizationRemarkAnalysis("escape", Name, Loc, I->getParent()), Args, N, ORE);
 }
 
 unsigned copyName(const std::string &S, char *Buf, unsigned Cap) {
@@ -191,33 +282,79 @@ unsigned copyName(const std::string &S, char *Buf, unsigned Cap) {
   return (unsigned)S.size();
 }
 
-// A value's source name: its own debug record; for a load (at -O0), the
-// variable it loads; for a value stored into a variable's slot, that slot's.
 unsigned variableName(void *Ctx, LLVMValueRef Val, char *Buf, unsigned Cap) {
+  DILocalVariable *Var = static_cast<Host *>(Ctx)->variableOf(unwrap(Val));
+  return Var ? copyName(Var->getName().str(), Buf, Cap) : 0;
+}
+
+// The type below typedefs and qualifiers.
+const DIType *strippedType(const DIType *T) {
+  while (auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
+    unsigned Tag = D->getTag();
+    if (Tag != dwarf::DW_TAG_typedef && Tag != dwarf::DW_TAG_const_type &&
+        Tag != dwarf::DW_TAG_volatile_type && Tag != dwarf::DW_TAG_restrict_type &&
+        Tag != dwarf::DW_TAG_atomic_type)
+      break;
+    T = D->getBaseType();
+  }
+  return T;
+}
+
+// The member of a struct or union at a byte offset, as "a" or "a.b" for a
+// member of a nested struct.
+bool memberAt(const DIType *T, uint64_t Offset, std::string &Name) {
+  auto *S = dyn_cast_or_null<DICompositeType>(strippedType(T));
+  if (!S || (S->getTag() != dwarf::DW_TAG_structure_type &&
+             S->getTag() != dwarf::DW_TAG_union_type))
+    return false;
+  for (const DINode *E : S->getElements()) {
+    auto *M = dyn_cast<DIDerivedType>(E);
+    if (!M || M->getTag() != dwarf::DW_TAG_member || M->getName().empty())
+      continue;
+    uint64_t Begin = M->getOffsetInBits() / 8, Size = M->getSizeInBits() / 8;
+    if (Offset < Begin || Offset >= Begin + (Size ? Size : 1))
+      continue;
+    std::string Inner;
+    if (Offset == Begin && !isa<DICompositeType>(strippedType(M->getBaseType()))) {
+      Name = M->getName().str();
+      return true;
+    }
+    if (memberAt(M->getBaseType(), Offset - Begin, Inner)) {
+      Name = M->getName().str() + "." + Inner;
+      return true;
+    }
+  }
+  return false;
+}
+
+unsigned memberName(void *Ctx, LLVMValueRef Load, LLVMValueRef *Pointer, char *Buf,
+                    unsigned Cap) {
   auto *H = static_cast<Host *>(Ctx);
-  Value *V = unwrap(Val);
-  Function *F = isa<Instruction>(V)  ? cast<Instruction>(V)->getFunction()
-                : isa<Argument>(V)   ? cast<Argument>(V)->getParent()
-                                     : nullptr;
-  if (!F)
+  auto *L = dyn_cast<LoadInst>(unwrap(Load));
+  if (!L)
     return 0;
-  const auto &Names = H->namesOf(*F);
-  auto Lookup = [&](const Value *X) -> unsigned {
-    auto It = Names.find(X);
-    return It == Names.end() ? 0 : copyName(It->second, Buf, Cap);
-  };
-  if (unsigned N = Lookup(V))
-    return N;
-  if (auto *C = dyn_cast<CastInst>(V))
-    return variableName(Ctx, wrap(C->getOperand(0)), Buf, Cap);
-  if (auto *L = dyn_cast<LoadInst>(V))
-    return Lookup(L->getPointerOperand()->stripPointerCasts());
-  for (User *U : V->users()) // at -O0: stored into the variable's own slot
-    if (auto *S = dyn_cast<StoreInst>(U))
-      if (S->getValueOperand() == V && isa<AllocaInst>(S->getPointerOperand()))
-        if (unsigned N = Lookup(S->getPointerOperand()))
-          return N;
-  return 0;
+  const DataLayout &DL = L->getModule()->getDataLayout();
+  APInt Offset(DL.getIndexTypeSizeInBits(L->getPointerOperandType()), 0);
+  const Value *Base =
+      L->getPointerOperand()->stripAndAccumulateConstantOffsets(DL, Offset, true);
+  DILocalVariable *Var = H->variableOf(Base);
+  auto *Ptr = Var ? dyn_cast_or_null<DIDerivedType>(strippedType(Var->getType())) : nullptr;
+  std::string Name;
+  if (!Ptr || Ptr->getTag() != dwarf::DW_TAG_pointer_type || Offset.isNegative() ||
+      !memberAt(Ptr->getBaseType(), Offset.getZExtValue(), Name))
+    return 0;
+  *Pointer = wrap(Base);
+  return copyName(Name, Buf, Cap);
+}
+
+// Fails the compile with a message at the instruction (clang prints it as
+// FILE:LINE:COL: error: ...). DiagnosticInfoUnsupported is the error with a
+// source location that clang 19 and 22 both print at that location.
+void error(void *Ctx, LLVMValueRef At, const char *Message) {
+  Value *V = unwrap(At);
+  Function *F = isa<Function>(V) ? cast<Function>(V) : cast<Instruction>(V)->getFunction();
+  F->getContext().diagnose(
+      DiagnosticInfoUnsupported(*F, Message, resolvedLocation(V), DS_Error));
 }
 
 unsigned paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo, char *Buf,
@@ -281,7 +418,8 @@ escape_config configFor(const Module &M) {
           option(M, EscapeMaxStack, "escape.max-stack"),
           option(M, EscapeMaxCycleFrame, "escape.max-cycle-frame"),
           option(M, EscapeReportOnly, "escape.report-only"),
-          EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false};
+          EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false,
+          EscapeFilter.empty() ? nullptr : EscapeFilter.c_str()};
 }
 
 void recordConfig(Module &M, const escape_config &C) {
@@ -309,9 +447,10 @@ struct EscapePass : PassInfoMixin<EscapePass> {
 
   PreservedAnalyses run(Module &M, ModuleAnalysisManager &MAM) {
     auto &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
-    Host H{M, FAM, DenseMap<const Function *, DenseMap<const Value *, std::string>>()};
-    escape_services Services = {&H,       inCycle,   dominates, remark,
-                                variableName, paramName, remarksEnabled, changed};
+    Host H{M, FAM, DenseMap<const Function *, DenseMap<const Value *, DILocalVariable *>>()};
+    escape_services Services = {&H,           inCycle,   dominates,      remark,
+                                variableName, paramName, remarksEnabled, changed,
+                                memberName,   error};
     if (Mode == ESCAPE_MODE_PRINT)
       Services.remark = nullptr;
     escape_config Config = configFor(M);

@@ -1,30 +1,72 @@
 /* report.c — explanations (see include/escape/report.h).
  *
- *   x.c:4:12: malloc(16) does not escape
- *   x.c:9:10: malloc(32) escapes to heap: returned
- *   x.c:9:10:   flow: {heap} = p:
- *   x.c:9:10:     from p = malloc(32) at x.c:9:10
- *   x.c:9:10:     from return p (returned) at x.c:10:3
- *   x.c:3: leaking param: p to result ~r0 level=0
+ *   /src/x.c:4:12: malloc(16) does not escape
+ *   /src/x.c:9:10: malloc(32) escapes to heap: returned
+ *   /src/x.c:9:10:   flow: {heap} = p:
+ *   /src/x.c:9:10:     from p = malloc(32) at /src/x.c:9:10
+ *   /src/x.c:9:10:     from p (returned) at /src/x.c:10:3
+ *   /src/x.c:9:10:   remedy: let the caller pass in the memory to fill, ...
+ *   /src/x.c:3: leaking param: p to result ~r0 level=0
  *
- * The flow (-escape-m=2) is the shortest chain of graph edges from the
- * allocation to the place where it escaped, found by a breadth-first walk
- * over the nodes that hold the object. */
+ * Paths follow one convention in every output (text, remarks, errors): the
+ * file as debug info names it, resolved against its directory, so that an
+ * editor opens it from any build directory.
+ *
+ * The flow (-escape-m=2, and the remarks' Step fields) is the shortest chain
+ * of graph edges from the allocation to the place where it escaped, found by
+ * a breadth-first walk over the nodes that hold the object; each step keeps
+ * its instruction, so that every output can give its position. */
 #include "escape/report.h"
 
 #include "escape/decide.h"
+#include "escape/remedy.h"
 
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { NAME_CAP = 128, MAX_FLOW_HOPS = 4 };
+enum { NAME_CAP = 128, MAX_FLOW_HOPS = 4, MAX_EXPR_DEPTH = 5 };
+
+/* The annotation that promises a function's allocations the stack:
+ * __attribute__((annotate("escape.stack"))). */
+static const char STACK_PROMISE[] = "escape.stack";
 
 typedef struct position {
-  const char *file;
-  unsigned file_len, line, col;
+  const char *dir, *file; /* file relative to dir unless it is absolute */
+  unsigned dir_len, file_len, line, col;
   bool ir; /* no debug info: file is the function, line the instruction index */
 } position;
+
+/* One step of a flow: a heading ("flow: {heap} = p:") or a value the object
+ * travelled through ("from p = malloc(16)"), at an instruction or nowhere in
+ * particular (NULL: the memory of an object). */
+typedef struct flow_step {
+  const char *text;
+  LLVMValueRef at;
+  bool heading;
+} flow_step;
+
+/* A site's explanation that only its graph can give: the steps of its flow
+ * and how to keep it local. One allocation: the steps, then their texts. */
+struct site_flow {
+  const char *remedy; /* "" when there is none */
+  uint32_t nsteps;
+  flow_step steps[];
+};
+
+/* Steps while they are found, before they are packed into a site_flow. */
+typedef struct flow_builder {
+  flow_step *steps; /* texts owned */
+  uint32_t nsteps, capsteps;
+} flow_builder;
+
+/* What report keeps for a module between its calls: the compiled
+ * -escape-filter. Made on first use, freed by report_flush. */
+struct report_state {
+  bool has_filter;
+  regex_t filter;
+};
 
 /* The 1-based index of an instruction in its function; the function's
  * numbering is built once and kept while we report on it. */
@@ -50,6 +92,7 @@ static position position_of(escape_module *m, LLVMValueRef inst) {
   p.line = LLVMGetDebugLocLine(inst);
   if (p.line) {
     p.file = LLVMGetDebugLocFilename(inst, &p.file_len);
+    p.dir = LLVMGetDebugLocDirectory(inst, &p.dir_len);
     p.col = LLVMGetDebugLocColumn(inst);
     return p;
   }
@@ -62,13 +105,38 @@ static position position_of(escape_module *m, LLVMValueRef inst) {
   return p;
 }
 
+static position position_of_function(LLVMValueRef fn, unsigned line) {
+  position p = {0};
+  size_t len;
+  if (line) {
+    p.file = LLVMGetDebugLocFilename(fn, &p.file_len);
+    p.dir = LLVMGetDebugLocDirectory(fn, &p.dir_len);
+    p.line = line;
+  } else {
+    p.file = LLVMGetValueName2(fn, &len);
+    p.file_len = (unsigned)len;
+    p.ir = true;
+  }
+  return p;
+}
+
+/* The file, resolved against the directory debug info gives with it. */
+static void format_path(strbuf *b, position p) {
+  bool relative = !p.ir && p.dir_len && p.file_len && p.file[0] != '/';
+  if (relative)
+    strbuf_printf(b, "%.*s%s", (int)p.dir_len, p.dir,
+                  p.dir[p.dir_len - 1] == '/' ? "" : "/");
+  strbuf_printf(b, "%.*s", (int)p.file_len, p.file);
+}
+
 static void format_position(strbuf *b, position p) {
+  format_path(b, p);
   if (p.ir)
-    strbuf_printf(b, "%.*s:+%u", (int)p.file_len, p.file, p.line);
+    strbuf_printf(b, ":+%u", p.line);
   else if (p.col)
-    strbuf_printf(b, "%.*s:%u:%u", (int)p.file_len, p.file, p.line, p.col);
+    strbuf_printf(b, ":%u:%u", p.line, p.col);
   else
-    strbuf_printf(b, "%.*s:%u", (int)p.file_len, p.file, p.line);
+    strbuf_printf(b, ":%u", p.line);
 }
 
 /* A value's name: its source variable, else its IR name, else "". */
@@ -86,59 +154,161 @@ static const char *value_name(escape_module *m, LLVMValueRef v, char *buf) {
   return buf;
 }
 
-/* A name for a value in a flow: its variable, or for an unnamed call
- * result the call ("pass(...)"), or "value". */
-static const char *flow_name(escape_module *m, LLVMValueRef v, char *buf) {
-  if (value_name(m, v, buf)[0])
-    return buf;
-  if (LLVMIsACallInst(v) || LLVMIsAInvokeInst(v)) {
-    LLVMValueRef callee = LLVMGetCalledValue(v);
-    size_t len = 0;
-    const char *fn = LLVMIsAFunction(callee) ? LLVMGetValueName2(callee, &len) : "";
-    if (len && len + 6 < NAME_CAP) {
-      snprintf(buf, NAME_CAP, "%.*s(...)", (int)len, fn);
-      return buf;
-    }
+/* C's precedence of what describe_expr prints, loosest first. */
+typedef enum precedence { PREC_SHIFT, PREC_ADD, PREC_MUL, PREC_UNARY, PREC_PRIMARY } precedence;
+
+static void describe_expr(escape_module *m, strbuf *b, LLVMValueRef v, unsigned depth,
+                          precedence context);
+
+/* A binary operator the source may have written, and its precedence. */
+static const char *binary_operator(LLVMValueRef v, precedence *prec) {
+  if (!LLVMIsABinaryOperator(v))
+    return NULL;
+  switch (LLVMGetInstructionOpcode(v)) {
+  case LLVMAdd: *prec = PREC_ADD; return " + ";
+  case LLVMSub: *prec = PREC_ADD; return " - ";
+  case LLVMMul: *prec = PREC_MUL; return " * ";
+  case LLVMShl: *prec = PREC_SHIFT; return " << ";
+  default: return NULL;
   }
-  snprintf(buf, NAME_CAP, "value");
-  return buf;
 }
 
-/* An argument as the source wrote it, as far as we can tell: a constant, a
- * variable, &variable, or a small arithmetic expression of those
- * ("n * 4"); "?" for anything else. */
-static void describe_arg(escape_module *m, strbuf *b, LLVMValueRef arg,
-                         unsigned depth) {
-  if (LLVMIsAConstantInt(arg)) {
-    strbuf_printf(b, "%llu", LLVMConstIntGetZExtValue(arg));
+/* The constant byte offset of a GEP, if it has one. */
+static bool gep_byte_offset(escape_module *m, LLVMValueRef gep, long long *offset) {
+  LLVMTargetDataRef layout = LLVMGetModuleDataLayout(m->module);
+  LLVMTypeRef type = LLVMGetGEPSourceElementType(gep);
+  long long total = 0;
+  for (unsigned i = 1, n = (unsigned)LLVMGetNumOperands(gep); i < n; i++) {
+    LLVMValueRef index = LLVMGetOperand(gep, i);
+    if (!LLVMIsAConstantInt(index))
+      return false;
+    long long k = LLVMConstIntGetSExtValue(index);
+    if (i > 1 && LLVMGetTypeKind(type) == LLVMStructTypeKind) {
+      total += (long long)LLVMOffsetOfElement(layout, type, (unsigned)k);
+      type = LLVMStructGetTypeAtIndex(type, (unsigned)k);
+      continue;
+    }
+    if (i > 1)
+      type = LLVMGetElementType(type);
+    if (!LLVMTypeIsSized(type) || LLVMGetTypeKind(type) == LLVMScalableVectorTypeKind)
+      return false;
+    total += k * (long long)LLVMABISizeOfType(layout, type);
+  }
+  *offset = total;
+  return true;
+}
+
+/* A load as the source wrote it: p->data (a member through a pointer that
+ * debug info names), *p, else "?". At -O0 the load of a variable's slot is
+ * that variable, which value_name has already said. */
+static void describe_load(escape_module *m, strbuf *b, LLVMValueRef load, unsigned depth) {
+  const escape_services *sv = m->services;
+  char member[NAME_CAP];
+  LLVMValueRef pointer = NULL;
+  if (sv->member_name && sv->member_name(sv->ctx, load, &pointer, member, NAME_CAP)) {
+    describe_expr(m, b, pointer, depth + 1, PREC_PRIMARY);
+    strbuf_printf(b, "->%s", member);
     return;
   }
   char name[NAME_CAP];
-  value_name(m, arg, name);
-  if (name[0]) {
-    strbuf_printf(b, "%s%s", LLVMIsAAllocaInst(arg) ? "&" : "", name);
+  if (value_name(m, LLVMGetOperand(load, 0), name)[0])
+    strbuf_printf(b, "*%s", name);
+  else
+    strbuf_printf(b, "?");
+}
+
+/* Address arithmetic as C would write it: a one-index GEP is C's p + i
+ * (through char * when it counts bytes, as at -O2); a GEP into a struct or
+ * array with a constant offset is (char *)p + n; anything else is "?". */
+static void describe_gep(escape_module *m, strbuf *b, LLVMValueRef gep, unsigned depth,
+                         precedence context) {
+  LLVMTypeRef source = LLVMGetGEPSourceElementType(gep);
+  bool one_index = LLVMGetNumOperands(gep) == 2;
+  bool bytes = LLVMGetTypeKind(source) == LLVMIntegerTypeKind &&
+               LLVMGetIntTypeWidth(source) == 8;
+  long long offset = 0;
+  if (!one_index && !gep_byte_offset(m, gep, &offset)) {
+    strbuf_printf(b, "?");
     return;
   }
-  if (LLVMIsACastInst(arg) && depth < 3) {
-    describe_arg(m, b, LLVMGetOperand(arg, 0), depth + 1);
+  bool parens = context > PREC_ADD;
+  strbuf_printf(b, "%s%s", parens ? "(" : "", bytes || !one_index ? "(char *)" : "");
+  describe_expr(m, b, LLVMGetOperand(gep, 0), depth + 1, PREC_UNARY);
+  strbuf_printf(b, " + ");
+  if (one_index)
+    describe_expr(m, b, LLVMGetOperand(gep, 1), depth + 1, PREC_MUL);
+  else
+    strbuf_printf(b, "%lld", offset);
+  strbuf_printf(b, "%s", parens ? ")" : "");
+}
+
+/* A value as the source wrote it, as far as we can tell: a constant, a
+ * variable, &variable, p->member, a small arithmetic expression of those
+ * ("(n + 1) * 4"), parenthesized where its context binds tighter; "?" for
+ * anything else. */
+static void describe_expr(escape_module *m, strbuf *b, LLVMValueRef v, unsigned depth,
+                          precedence context) {
+  if (LLVMIsAConstantInt(v)) {
+    strbuf_printf(b, "%llu", LLVMConstIntGetZExtValue(v));
     return;
   }
-  const char *op = NULL;
-  if (LLVMIsABinaryOperator(arg) && depth < 3)
-    switch (LLVMGetInstructionOpcode(arg)) {
-    case LLVMAdd: op = " + "; break;
-    case LLVMSub: op = " - "; break;
-    case LLVMMul: op = " * "; break;
-    case LLVMShl: op = " << "; break;
-    default: break;
-    }
+  char name[NAME_CAP];
+  if (value_name(m, v, name)[0]) {
+    strbuf_printf(b, "%s%s", LLVMIsAAllocaInst(v) ? "&" : "", name);
+    return;
+  }
+  if (depth >= MAX_EXPR_DEPTH) {
+    strbuf_printf(b, "?");
+    return;
+  }
+  if (LLVMIsACastInst(v)) {
+    describe_expr(m, b, LLVMGetOperand(v, 0), depth + 1, context);
+    return;
+  }
+  if (LLVMIsALoadInst(v)) {
+    describe_load(m, b, v, depth);
+    return;
+  }
+  if (LLVMIsAGetElementPtrInst(v)) {
+    describe_gep(m, b, v, depth, context);
+    return;
+  }
+  precedence prec;
+  const char *op = binary_operator(v, &prec);
   if (!op) {
     strbuf_printf(b, "?");
     return;
   }
-  describe_arg(m, b, LLVMGetOperand(arg, 0), depth + 1);
+  bool parens = prec < context;
+  strbuf_printf(b, "%s", parens ? "(" : "");
+  describe_expr(m, b, LLVMGetOperand(v, 0), depth + 1, prec);
   strbuf_printf(b, "%s", op);
-  describe_arg(m, b, LLVMGetOperand(arg, 1), depth + 1);
+  describe_expr(m, b, LLVMGetOperand(v, 1), depth + 1, (precedence)(prec + 1));
+  strbuf_printf(b, "%s", parens ? ")" : "");
+}
+
+static void describe_arg(escape_module *m, strbuf *b, LLVMValueRef arg) {
+  describe_expr(m, b, arg, 0, PREC_SHIFT);
+}
+
+/* A name for a value in a flow: its variable or expression, or for an
+ * unnamed call result the call ("pass(...)"), else "?". */
+static void describe_flow_value(escape_module *m, strbuf *b, LLVMValueRef v) {
+  char name[NAME_CAP];
+  if (value_name(m, v, name)[0]) {
+    strbuf_printf(b, "%s", name);
+    return;
+  }
+  if (LLVMIsACallInst(v) || LLVMIsAInvokeInst(v)) {
+    LLVMValueRef callee = LLVMGetCalledValue(v);
+    size_t len = 0;
+    const char *fn = LLVMIsAFunction(callee) ? LLVMGetValueName2(callee, &len) : "";
+    if (len) {
+      strbuf_printf(b, "%.*s(...)", (int)len, fn);
+      return;
+    }
+  }
+  describe_arg(m, b, v);
 }
 
 static void describe_site(escape_module *m, strbuf *b, const site *s) {
@@ -147,7 +317,7 @@ static void describe_site(escape_module *m, strbuf *b, const site *s) {
   for (unsigned i = 0; i < n; i++) {
     if (i)
       strbuf_printf(b, ", ");
-    describe_arg(m, b, LLVMGetOperand(s->call, i), 0);
+    describe_arg(m, b, LLVMGetOperand(s->call, i));
   }
   strbuf_printf(b, ")");
 }
@@ -315,16 +485,42 @@ static const char *verdict_suffix(refusal r) {
 
 static void add_line(escape_module *m, position p, char *text, char *extra) {
   VEC_GROW(m->lines, m->nlines, m->caplines);
-  char *file = escape_xrealloc(NULL, p.file_len + 1);
-  memcpy(file, p.file, p.file_len);
-  file[p.file_len] = 0;
-  m->lines[m->nlines] = (report_line){.file = file, .line = p.line, .col = p.col,
+  strbuf path = {0};
+  format_path(&path, p);
+  m->lines[m->nlines] = (report_line){.file = path.data, .line = p.line, .col = p.col,
                                       .ir = p.ir, .text = text, .extra = extra,
                                       .order = m->nlines};
   m->nlines++;
 }
 
 /* --- flows ---------------------------------------------------------------- */
+
+static void add_step(flow_builder *f, strbuf *text, LLVMValueRef at, bool heading) {
+  VEC_GROW(f->steps, f->nsteps, f->capsteps);
+  f->steps[f->nsteps++] = (flow_step){.text = text->data, .at = at, .heading = heading};
+  *text = (strbuf){0};
+}
+
+/* The steps and the remedy in one allocation, which free() releases. */
+static struct site_flow *pack_flow(flow_builder *f, const char *remedy) {
+  size_t bytes = sizeof(struct site_flow) + f->nsteps * sizeof(flow_step) + strlen(remedy) + 1;
+  for (uint32_t i = 0; i < f->nsteps; i++)
+    bytes += strlen(f->steps[i].text) + 1;
+  struct site_flow *flow = escape_xcalloc(1, bytes);
+  char *text = (char *)&flow->steps[f->nsteps];
+  flow->nsteps = f->nsteps;
+  for (uint32_t i = 0; i < f->nsteps; i++) {
+    size_t len = strlen(f->steps[i].text) + 1;
+    flow->steps[i] = f->steps[i];
+    flow->steps[i].text = memcpy(text, f->steps[i].text, len);
+    text += len;
+    free((char *)f->steps[i].text);
+  }
+  flow->remedy = memcpy(text, remedy, strlen(remedy) + 1);
+  free(f->steps);
+  *f = (flow_builder){0};
+  return flow;
+}
 
 /* The instruction by which a value left: a store of it, or a return. */
 static LLVMValueRef exit_of(LLVMValueRef value) {
@@ -337,31 +533,36 @@ static LLVMValueRef exit_of(LLVMValueRef value) {
   return NULL;
 }
 
+static const char *value_kind(LLVMValueRef v) {
+  return LLVMIsALoadInst(v)                             ? "load"
+         : LLVMIsAPHINode(v)                            ? "phi"
+         : LLVMIsASelectInst(v)                         ? "select"
+         : LLVMIsAGetElementPtrInst(v)                  ? "address arithmetic"
+         : LLVMIsACallInst(v) || LLVMIsAInvokeInst(v)   ? "call result"
+         : LLVMIsACastInst(v)                           ? "conversion"
+         : LLVMIsAInsertValueInst(v) || LLVMIsAExtractValueInst(v) ? "struct value"
+                                                        : "assign";
+}
+
 /* One step of a flow: the value the object travelled through, in Go's
- * layout ("from NAME (WHAT) at POS"). Content nodes say which object's
- * memory held it; helper nodes are skipped. */
-static void flow_step(escape_module *m, strbuf *b, const graph *g, node_id n,
-                      const char *sitename) {
+ * words ("from NAME (WHAT)"). Content nodes say which object's memory held
+ * it; helper nodes are skipped. */
+static void add_value_step(escape_module *m, flow_builder *f, const graph *g, node_id n,
+                           const char *sitename) {
   const node *nd = &g->nodes[n];
   char name[NAME_CAP];
+  strbuf text = {0};
   if (nd->value && LLVMIsAInstruction(nd->value)) {
     LLVMValueRef v = nd->value;
     if (sitename) {
       value_name(m, v, name);
-      strbuf_printf(b, "    from %s%s%s at ", name, name[0] ? " = " : "", sitename);
-    } else
-      strbuf_printf(b, "    from %s (%s) at ", flow_name(m, v, name),
-                    LLVMIsALoadInst(v)              ? "load"
-                    : LLVMIsAPHINode(v)             ? "phi"
-                    : LLVMIsASelectInst(v)          ? "select"
-                    : LLVMIsAGetElementPtrInst(v)   ? "address arithmetic"
-                    : LLVMIsACallInst(v) || LLVMIsAInvokeInst(v) ? "call result"
-                    : LLVMIsACastInst(v)            ? "conversion"
-                    : LLVMIsAInsertValueInst(v) || LLVMIsAExtractValueInst(v)
-                        ? "struct value"
-                        : "assign");
-    format_position(b, position_of(m, v));
-    strbuf_printf(b, "\n");
+      strbuf_printf(&text, "from %s%s%s", name, name[0] ? " = " : "", sitename);
+    } else {
+      strbuf_printf(&text, "from ");
+      describe_flow_value(m, &text, v);
+      strbuf_printf(&text, " (%s)", value_kind(v));
+    }
+    add_step(f, &text, v, false);
     return;
   }
   if (nd->owner == NO_ID || g->objects[nd->owner].kind == OBJ_EXT)
@@ -370,7 +571,8 @@ static void flow_step(escape_module *m, strbuf *b, const graph *g, node_id n,
   if (!h->origin || !LLVMIsAInstruction(h->origin))
     return;
   value_name(m, h->origin, name);
-  strbuf_printf(b, "    from *%s (stored in memory)\n", name[0] ? name : "object");
+  strbuf_printf(&text, "from *%s (stored in memory)", name[0] ? name : "object");
+  add_step(f, &text, NULL, false);
 }
 
 /* Shortest chain of edges from `from` to `to` through nodes holding o. */
@@ -412,9 +614,38 @@ static uint32_t flow_path(const graph *g, object_id o, node_id from, node_id to,
   return len;
 }
 
+/* The last step: the value that left, and how. */
+static void flow_exit(escape_module *m, flow_builder *f, const graph *g, object_id o,
+                      const node_id *path, uint32_t n, const char *sitename, unsigned hop) {
+  const object *obj = &g->objects[o];
+  const escape_cause *c = &obj->cause;
+  /* path[0] is where it escaped: a sink's own node is a value, a content or
+   * result node is not, so the one before it is named. */
+  node_id last = n >= 2 ? path[1] : n == 1 ? path[0] : NO_ID;
+  if (n >= 1 && g->nodes[path[0]].value)
+    last = path[0];
+  LLVMValueRef lastv = last != NO_ID ? g->nodes[last].value : NULL;
+  LLVMValueRef where = c->inst;
+  if (!where && lastv)
+    where = exit_of(lastv);
+  char name[NAME_CAP];
+  strbuf text = {0};
+  strbuf_printf(&text, "from ");
+  if (!lastv)
+    strbuf_printf(&text, "%s", hop == 0 ? sitename : "?");
+  else if (hop == 0 && lastv == obj->origin && !value_name(m, lastv, name)[0])
+    strbuf_printf(&text, "%s", sitename);
+  else
+    describe_flow_value(m, &text, lastv);
+  strbuf_printf(&text, " (");
+  describe_escape(&text, g, c);
+  strbuf_printf(&text, ")");
+  add_step(f, &text, where, false);
+}
+
 /* The chain from the allocation to where it escaped. Through memory that
  * escapes, the chain goes on with that memory's own chain. */
-static void explain_flow(escape_module *m, strbuf *b, const graph *g,
+static void explain_flow(escape_module *m, flow_builder *f, const graph *g,
                          object_id o, const char *sitename) {
   char name[NAME_CAP];
   for (unsigned hop = 0; hop < MAX_FLOW_HOPS; hop++) {
@@ -422,37 +653,19 @@ static void explain_flow(escape_module *m, strbuf *b, const graph *g,
     const escape_cause *c = &obj->cause;
     LLVMValueRef holder = obj->address != NO_ID ? g->nodes[obj->address].value : NULL;
     value_name(m, holder ? holder : obj->origin, name);
-    strbuf_printf(b, "  flow: {heap} = %s:\n",
+    strbuf heading = {0};
+    strbuf_printf(&heading, "flow: {heap} = %s:",
                   name[0] ? name : hop == 0 ? sitename : "object");
+    add_step(f, &heading, NULL, true);
     node_id path[64];
     uint32_t n = flow_path(g, o, obj->address, c->node, path, 64);
-    /* path[n-1] is the allocation; path[0] is where it escaped: a sink's
-     * own node is named on the last line, a content or result node is not
-     * a value, so the one before it is. */
+    /* path[n-1] is the allocation */
     if (hop == 0 && obj->address != NO_ID)
-      flow_step(m, b, g, obj->address, sitename);
+      add_value_step(m, f, g, obj->address, sitename);
     for (uint32_t i = n - 1; i >= 1 && i < n; i--)
       if (path[i] != obj->address)
-        flow_step(m, b, g, path[i], NULL);
-    node_id last = n >= 2 ? path[1] : n == 1 ? path[0] : NO_ID;
-    if (n >= 1 && g->nodes[path[0]].value)
-      last = path[0];
-    LLVMValueRef lastv = last != NO_ID ? g->nodes[last].value : NULL;
-    LLVMValueRef where = c->inst;
-    if (!where && lastv)
-      where = exit_of(lastv);
-    const char *lastname = !lastv ? "value"
-                           : hop == 0 && lastv == obj->origin && !value_name(m, lastv, name)[0]
-                               ? sitename
-                               : flow_name(m, lastv, name);
-    strbuf_printf(b, "    from %s (", lastname);
-    describe_escape(b, g, c);
-    strbuf_printf(b, ")");
-    if (where) {
-      strbuf_printf(b, " at ");
-      format_position(b, position_of(m, where));
-    }
-    strbuf_printf(b, "\n");
+        add_value_step(m, f, g, path[i], NULL);
+    flow_exit(m, f, g, o, path, n, sitename, hop);
     bool via_holder = c->reason == REASON_STORED || c->reason == REASON_CONTENT;
     if (!via_holder || c->container == NO_ID)
       return;
@@ -463,48 +676,153 @@ static void explain_flow(escape_module *m, strbuf *b, const graph *g,
   }
 }
 
-/* Prefixes every line of body with the position, as Go does. */
-static char *prefix_lines(const char *body, position p) {
+/* The -escape-m=2 lines under a verdict, each prefixed with its position as
+ * Go does: the flow's steps with where they happened, then the remedy. */
+static char *format_details(escape_module *m, const struct site_flow *flow,
+                            const char *remedy, position p) {
   strbuf out = {0}, pos = {0};
   format_position(&pos, p);
-  for (const char *line = body; *line;) {
-    const char *end = strchr(line, '\n');
-    size_t len = end ? (size_t)(end - line) : strlen(line);
-    strbuf_printf(&out, "%s: %.*s\n", pos.data, (int)len, line);
-    line += len + (end ? 1 : 0);
+  for (uint32_t i = 0; flow && i < flow->nsteps; i++) {
+    const flow_step *step = &flow->steps[i];
+    strbuf_printf(&out, "%s: %s%s", pos.data, step->heading ? "  " : "    ", step->text);
+    if (step->at) {
+      strbuf_printf(&out, " at ");
+      format_position(&out, position_of(m, step->at));
+    }
+    strbuf_printf(&out, "\n");
   }
+  if (remedy && *remedy)
+    strbuf_printf(&out, "%s:   remedy: %s\n", pos.data, remedy);
   strbuf_free(&pos);
   return out.data;
 }
 
+/* --- filter and promises -------------------------------------------------- */
+
+static struct report_state *report_state(escape_module *m) {
+  if (m->report)
+    return m->report;
+  m->report = escape_xcalloc(1, sizeof *m->report);
+  const char *filter = m->config->filter;
+  /* plugin.cpp has checked the expression with the same regcomp */
+  m->report->has_filter =
+      filter && *filter && !regcomp(&m->report->filter, filter, REG_EXTENDED | REG_NOSUB);
+  return m->report;
+}
+
+/* -escape-filter: does the function's name or its file match? */
+static bool selected(escape_module *m, LLVMValueRef fn) {
+  struct report_state *r = report_state(m);
+  if (!r->has_filter)
+    return true;
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  if (!regexec(&r->filter, name, 0, NULL, 0))
+    return true;
+  position p = {0};
+  p.file = LLVMGetDebugLocFilename(fn, &p.file_len);
+  p.dir = LLVMGetDebugLocDirectory(fn, &p.dir_len);
+  if (!p.file)
+    return false;
+  strbuf path = {0};
+  format_path(&path, p);
+  bool match = !regexec(&r->filter, path.data, 0, NULL, 0);
+  strbuf_free(&path);
+  return match;
+}
+
+/* Does fn carry __attribute__((annotate("escape.stack")))? clang lists
+ * annotated functions in @llvm.global.annotations as { fn, string, ... }. */
+static bool stack_promised(escape_module *m, LLVMValueRef fn) {
+  LLVMValueRef list = LLVMGetNamedGlobal(m->module, "llvm.global.annotations");
+  LLVMValueRef entries = list ? LLVMGetInitializer(list) : NULL;
+  if (!entries || !LLVMIsAConstantArray(entries))
+    return false;
+  for (int i = 0, n = LLVMGetNumOperands(entries); i < n; i++) {
+    LLVMValueRef entry = LLVMGetOperand(entries, i);
+    if (LLVMGetNumOperands(entry) < 2 || LLVMGetOperand(entry, 0) != fn)
+      continue;
+    LLVMValueRef text = LLVMGetOperand(entry, 1);
+    if (!LLVMIsAGlobalVariable(text) || !LLVMGetInitializer(text))
+      continue;
+    size_t len;
+    const char *s = LLVMGetAsString(LLVMGetInitializer(text), &len);
+    if (s && len >= sizeof STACK_PROMISE - 1 && !memcmp(s, STACK_PROMISE, sizeof STACK_PROMISE))
+      return true;
+  }
+  return false;
+}
+
 /* --- sites and parameters ------------------------------------------------- */
 
+/* The remark's tail: "; flow: STEP, STEP; remedy: TEXT", each step a Step
+ * field at its own position, the remedy a Remedy field. */
+static unsigned flow_args(const struct site_flow *flow, const char *remedy,
+                          escape_remark_arg *args, unsigned cap) {
+  unsigned n = 0;
+  const char *separator = "; flow: ";
+  for (uint32_t i = 0; flow && i < flow->nsteps && n + 2 <= cap; i++) {
+    if (flow->steps[i].heading)
+      continue;
+    args[n++] = (escape_remark_arg){NULL, separator, NULL};
+    args[n++] = (escape_remark_arg){"Step", flow->steps[i].text, flow->steps[i].at};
+    separator = ", ";
+  }
+  if (remedy && *remedy && n + 2 <= cap) {
+    args[n++] = (escape_remark_arg){NULL, "; remedy: ", NULL};
+    args[n++] = (escape_remark_arg){"Remedy", remedy, NULL};
+  }
+  return n;
+}
+
+/* "escapes" -> "Escapes", "non-constant-size" -> "NonConstantSize": the
+ * remark's name says why, as LLVM's inliner's names do (NoDefinition,
+ * TooCostly). */
+static void remark_name(refusal r, char *buf, size_t cap) {
+  size_t n = 0;
+  bool upper = true;
+  for (const char *c = refusal_name(r); *c && n + 1 < cap; c++) {
+    if (*c == '-') {
+      upper = true;
+      continue;
+    }
+    buf[n++] = upper && *c >= 'a' && *c <= 'z' ? (char)(*c - 'a' + 'A') : *c;
+    upper = false;
+  }
+  buf[n] = 0;
+}
+
+enum { MAX_REMARK_ARGS = 3 + 2 * 24 + 2 };
+
 static void remark_site(escape_module *m, const site *s, const char *desc,
-                        const char *reason) {
+                        const char *reason, const char *remedy) {
   const escape_services *sv = m->services;
   if (!sv->remark || !sv->remarks_enabled(sv->ctx, s->fn))
     return;
   char size[32];
   snprintf(size, sizeof size, "%llu", (unsigned long long)s->size);
   if (s->verdict == REFUSE_NONE) {
-    escape_remark_arg args[] = {{"Site", desc},
-                                {NULL, " does not escape: moved to the stack ("},
-                                {"Bytes", size},
-                                {NULL, " bytes)"}};
+    escape_remark_arg args[] = {{"Site", desc, NULL},
+                                {NULL, " does not escape: moved to the stack (", NULL},
+                                {"Bytes", size, NULL},
+                                {NULL, " bytes)", NULL}};
     sv->remark(sv->ctx, ESCAPE_REMARK_PASSED, s->call, 0, "MovedToStack", args, 4);
     return;
   }
   bool kept_local = s->verdict == REFUSE_OPTNONE ||
                     s->verdict == REFUSE_REPORT_ONLY || s->verdict == REFUSE_ADDRSPACE;
-  const char *why = s->verdict == REFUSE_OPTNONE ? "optnone function; compile with -O1 or higher"
+  const char *why = s->verdict == REFUSE_OPTNONE ? "optnone function"
                     : s->verdict == REFUSE_REPORT_ONLY
                         ? "-escape-report-only"
                         : "the target's stack is not in address space 0";
-  escape_remark_arg args[] = {
-      {"Site", desc},
-      {NULL, kept_local ? " does not escape, not moved: " : " escapes to heap: "},
-      {"Reason", kept_local ? why : reason}};
-  sv->remark(sv->ctx, ESCAPE_REMARK_MISSED, s->call, 0, "StaysOnHeap", args, 3);
+  escape_remark_arg args[MAX_REMARK_ARGS] = {
+      {"Site", desc, NULL},
+      {NULL, kept_local ? " does not escape, not moved: " : " escapes to heap: ", NULL},
+      {"Reason", kept_local ? why : reason, NULL}};
+  unsigned n = 3 + flow_args(s->flow, remedy, args + 3, MAX_REMARK_ARGS - 3);
+  char name[64];
+  remark_name(s->verdict, name, sizeof name);
+  sv->remark(sv->ctx, ESCAPE_REMARK_MISSED, s->call, 0, name, args, n);
 }
 
 static bool already_reported(escape_module *m, LLVMValueRef v) {
@@ -533,38 +851,90 @@ static void mark_reported(escape_module *m, LLVMValueRef v) {
     LLVMSetMetadata(v, m->md_reported, LLVMMetadataAsValue(m->context, node));
 }
 
-/* While the graph is there: how an escaping site escapes, and the flow. */
+/* Flows cost a walk of the graph per site: only for -escape-m=2 and remarks. */
+static bool wants_flows(escape_module *m, LLVMValueRef fn) {
+  return m->config->m >= 2 ||
+         (m->services->remark && m->services->remarks_enabled &&
+          m->services->remarks_enabled(m->services->ctx, fn));
+}
+
+/* While the graph is there: how an escaping site escapes, its flow and the
+ * remedy. */
 static void explain_site(escape_module *m, const graph *g, object_id o) {
   site *s = &m->sites[g->objects[o].site];
   if (s->verdict != REFUSE_ESCAPES || s->reason || already_reported(m, s->call))
     return;
-  strbuf reason = {0};
-  describe_escape(&reason, g, &g->objects[o].cause);
+  const escape_cause *cause = &g->objects[o].cause;
+  strbuf reason = {0}, remedy = {0};
+  describe_escape(&reason, g, cause);
+  remedy_for_escape(&remedy, g, cause);
   s->reason = reason.data;
-  if (m->config->m >= 2) {
-    strbuf desc = {0}, flow = {0};
+  flow_builder steps = {0};
+  if (wants_flows(m, s->fn)) {
+    strbuf desc = {0};
     describe_site(m, &desc, s);
-    explain_flow(m, &flow, g, o, desc.data);
-    s->flow = flow.data ? flow.data : escape_xcalloc(1, 1);
+    explain_flow(m, &steps, g, o, desc.data);
     strbuf_free(&desc);
   }
+  s->flow = pack_flow(&steps, remedy.data ? remedy.data : "");
+  strbuf_free(&remedy);
+}
+
+/* An allocation in a function marked escape.stack that stays on the heap
+ * fails the compile, with the reason and the remedy. -escape-report-only
+ * keeps a site that would move: the promise holds. */
+static void check_promise(escape_module *m, const site *s, const char *desc,
+                          const char *reason, const char *remedy) {
+  const escape_services *sv = m->services;
+  if (s->verdict == REFUSE_NONE || s->verdict == REFUSE_REPORT_ONLY || !sv->error ||
+      !stack_promised(m, s->fn))
+    return;
+  size_t len;
+  const char *fn = LLVMGetValueName2(s->fn, &len);
+  strbuf text = {0};
+  strbuf_printf(&text, "%s stays on the heap in %.*s, which is marked %s: %s", desc,
+                (int)len, fn, STACK_PROMISE,
+                s->verdict == REFUSE_OPTNONE ? "optnone function" : reason);
+  if (remedy && *remedy)
+    strbuf_printf(&text, "; remedy: %s", remedy);
+  sv->error(sv->ctx, s->call, text.data);
+  strbuf_free(&text);
+}
+
+static bool reporting(escape_module *m, LLVMValueRef fn) {
+  bool asked = m->config->m > 0 || m->mode == ESCAPE_MODE_PRINT ||
+               (m->services->remarks_enabled &&
+                m->services->remarks_enabled(m->services->ctx, fn));
+  return asked && selected(m, fn);
 }
 
 static void report_site(escape_module *m, site *s) {
   if (already_reported(m, s->call))
     return;
-  strbuf desc = {0}, reason = {0}, text = {0};
+  bool report = reporting(m, s->fn);
+  if (!report && !stack_promised(m, s->fn))
+    return;
+  strbuf desc = {0}, reason = {0}, remedy = {0}, text = {0};
   describe_site(m, &desc, s);
   describe_refusal(m, &reason, s);
-  strbuf_printf(&text, "%s%s%s", desc.data, verdict_suffix(s->verdict),
-                reason.data ? reason.data : "");
-  position p = position_of(m, s->call);
-  char *extra = s->flow ? prefix_lines(s->flow, p) : NULL;
-  add_line(m, p, text.data, extra);
-  remark_site(m, s, desc.data, reason.data ? reason.data : "");
+  if (s->flow)
+    strbuf_printf(&remedy, "%s", s->flow->remedy);
+  else
+    remedy_for_refusal(m, &remedy, s);
+  const char *why = reason.data ? reason.data : "";
+  const char *fix = remedy.data ? remedy.data : "";
+  check_promise(m, s, desc.data, why, fix);
+  if (report) {
+    strbuf_printf(&text, "%s%s%s", desc.data, verdict_suffix(s->verdict), why);
+    position p = position_of(m, s->call);
+    bool details = m->config->m >= 2 && (s->flow || *fix);
+    add_line(m, p, text.data, details ? format_details(m, s->flow, fix, p) : NULL);
+    remark_site(m, s, desc.data, why, fix);
+  }
   mark_reported(m, s->call);
   strbuf_free(&desc);
   strbuf_free(&reason);
+  strbuf_free(&remedy);
 }
 
 /* Go's words for a parameter. Go's verdicts are about pointers: content
@@ -612,20 +982,11 @@ static void report_params(escape_module *m, const graph *g) {
       value_name(m, param, name);
     if (!name[0])
       snprintf(name, sizeof name, "#%u", i);
-    position p = {0};
-    size_t len;
-    if (line) {
-      p.file = LLVMGetDebugLocFilename(g->fn, &p.file_len);
-      p.line = line;
-    } else {
-      p.file = LLVMGetValueName2(g->fn, &len);
-      p.file_len = (unsigned)len;
-      p.ir = true;
-    }
+    position p = position_of_function(g->fn, line);
     strbuf text = {0};
     strbuf_printf(&text, param_verdict(&fs->params[i], returns_pointer), name);
     if (sv->remark && sv->remarks_enabled(sv->ctx, g->fn)) {
-      escape_remark_arg args[] = {{"Tag", text.data}};
+      escape_remark_arg args[] = {{"Tag", text.data, NULL}};
       sv->remark(sv->ctx, ESCAPE_REMARK_ANALYSIS, g->fn, line, "ParamTag", args, 1);
     }
     add_line(m, p, text.data, NULL);
@@ -633,25 +994,20 @@ static void report_params(escape_module *m, const graph *g) {
   mark_reported(m, g->fn);
 }
 
-static bool reporting(const escape_module *m, LLVMValueRef fn) {
-  return m->config->m > 0 || m->mode == ESCAPE_MODE_PRINT ||
-         (m->services->remarks_enabled &&
-          m->services->remarks_enabled(m->services->ctx, fn));
-}
-
 void report_function(escape_module *m, graph *g) {
-  if (!reporting(m, g->fn))
+  bool report = reporting(m, g->fn);
+  if (!report && !stack_promised(m, g->fn))
     return;
   for (object_id o = 0; o < g->nobjects; o++)
     if (g->objects[o].kind == OBJ_SITE)
       explain_site(m, g, o);
-  report_params(m, g);
+  if (report)
+    report_params(m, g);
 }
 
 void report_sites(escape_module *m) {
   for (uint32_t i = 0; i < m->nsites; i++)
-    if (reporting(m, m->sites[i].fn))
-      report_site(m, &m->sites[i]);
+    report_site(m, &m->sites[i]);
 }
 
 static int compare_lines(const void *a, const void *b) {
@@ -682,8 +1038,9 @@ void report_flush(escape_module *m) {
     bool duplicate = i > 0 && same_line(l, &m->lines[i - 1]);
     if (print && !duplicate) {
       strbuf pos = {0};
-      format_position(&pos, (position){l->file, (unsigned)strlen(l->file), l->line,
-                                       l->col, l->ir});
+      format_position(&pos, (position){.file = l->file,
+                                       .file_len = (unsigned)strlen(l->file),
+                                       .line = l->line, .col = l->col, .ir = l->ir});
       fprintf(out, "%s: %s\n", pos.data, l->text);
       if (l->extra)
         fputs(l->extra, out);
@@ -702,4 +1059,8 @@ void report_flush(escape_module *m) {
   free(m->lines);
   m->lines = NULL;
   m->nlines = m->caplines = 0;
+  if (m->report && m->report->has_filter)
+    regfree(&m->report->filter);
+  free(m->report);
+  m->report = NULL;
 }

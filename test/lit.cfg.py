@@ -30,6 +30,7 @@ config.recursiveExpansionLimit = 5
 config.substitutions.append(("%major", config.llvm_major))
 config.substitutions.append(("%escape-cc", os.path.join(os.path.dirname(plugin), "escape-cc")))
 config.substitutions.append(("%escape-sarif", os.path.join(os.path.dirname(plugin), "escape-sarif")))
+config.substitutions.append(("%escape-lsp", os.path.join(os.path.dirname(plugin), "escape-lsp")))
 config.substitutions.append(("%builddir", os.path.dirname(plugin)))
 
 # The other supported major, where it is installed beside this one (Debian's
@@ -48,9 +49,20 @@ for other in ("19", "22"):
             config.available_features.add("other-build")
             config.substitutions.append(("%other-builddir", other_build))
 # Tools of the user's toolchain that some tests drive, where installed.
-for tool in ("ccache", "make", "cmake"):
+for tool in ("ccache", "make", "cmake", "vim", "nvim"):
     if shutil.which(tool):
         config.available_features.add(tool)
+# Microsoft's SARIF Multitool (npm: @microsoft/sarif-multitool-linux, which
+# .ci/install-deps installs) validates escape-sarif's output: schema, SARIF
+# and GitHub code scanning rules. Its npm launcher passes arguments through a
+# shell, so the tests run the binary beside it.
+launcher = shutil.which("sarif-multitool-linux")
+multitool = os.path.join(os.path.dirname(os.path.realpath(launcher)), "Sarif.Multitool") if launcher else None
+if multitool and os.access(multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif-multitool", multitool))
+elif os.environ.get("CI"):
+    lit_config.fatal("sarif-multitool-linux is not installed; run: bash .ci/install-deps")
 # distccd runs only compilers masqueraded in /usr/lib/distcc (Debian's
 # update-distcc-symlinks makes clang-N there).
 if shutil.which("distccd") and os.path.exists("/usr/lib/distcc/clang-" + config.llvm_major):

@@ -24,6 +24,8 @@ typedef struct escape_config {
   const char *stats_file; /* -escape-stats: append one line per module, or NULL */
   bool post_link;     /* the module was compiled with escape before: this run is
                          the LTO link's (or a ThinLTO backend's) */
+  const char *filter; /* -escape-filter: report only functions or files whose
+                         name matches this POSIX extended regex, or NULL */
 } escape_config;
 
 #define ESCAPE_DEFAULT_MAX_SIZE 4096u
@@ -44,10 +46,13 @@ typedef enum escape_remark_kind {
 } escape_remark_kind;
 
 /* One piece of a remark: a plain string when key is NULL, otherwise a named
- * argument that -fsave-optimization-record keeps as a field. */
+ * argument that -fsave-optimization-record keeps as a field, with the source
+ * position of instruction `at` as its DebugLoc when at is not NULL (a step
+ * of a flow). */
 typedef struct escape_remark_arg {
   const char *key;
   const char *value;
+  LLVMValueRef at;
 } escape_remark_arg;
 
 /* Services of the host. ctx is passed back to every call. */
@@ -72,6 +77,14 @@ typedef struct escape_services {
   bool (*remarks_enabled)(void *ctx, LLVMValueRef fn);
   /* Tells the host that fn's IR changed. */
   void (*changed)(void *ctx, LLVMValueRef fn);
+  /* For a load of a struct member through a pointer that debug info names
+   * (p->data at -O0 or -O2): the member's name ("data", "in.len") and the
+   * pointer; 0 if debug info does not tell. */
+  unsigned (*member_name)(void *ctx, LLVMValueRef load, LLVMValueRef *pointer,
+                          char *buf, unsigned cap);
+  /* Reports an error at instruction `at` (or at fn when at is a function)
+   * that fails the compile once the pass is done. */
+  void (*error)(void *ctx, LLVMValueRef at, const char *message);
 } escape_services;
 
 /* Runs the analysis over the module and, in ESCAPE_MODE_TRANSFORM, rewrites

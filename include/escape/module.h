@@ -141,7 +141,8 @@ typedef struct site {
   LLVMValueRef detail_inst; /* e.g. the free that blocks it */
   char *reason;        /* REFUSE_ESCAPES: how it escapes; stack budgets: along
                           which path. Owned. */
-  char *flow;          /* -m=2 flow text, owned */
+  struct site_flow *flow; /* REFUSE_ESCAPES: how, step by step, and the remedy
+                             (report.c); one allocation, owned */
   LLVMValueRef *frees; /* a candidate's frees, which the rewrite deletes */
   uint32_t nfrees;
 } site;
@@ -178,6 +179,7 @@ typedef struct escape_module {
   unsigned md_slot;     /* ... marking the stack slots escape made */
   LLVMValueRef lifetime_start, lifetime_end; /* declarations, made once */
   LLVMTypeRef lifetime_type;
+  struct report_state *report; /* report.c's own, made on first use */
   LLVMValueRef numbered_fn; /* positions without debug info: the function */
   ptrmap numbering;         /* ... and its instructions' indices */
   bool changed;

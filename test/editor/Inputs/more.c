@@ -1,0 +1,3 @@
+__attribute__((annotate("escape.stack"))) int *promised(void) {
+  return malloc(8);
+}
