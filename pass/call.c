@@ -429,6 +429,10 @@ void call_model(graph *g, LLVMValueRef call) {
     return;
   }
   fn_summary *s = module_summary(g->module, callee);
+  if (s && s->over_budget) { /* no summary: its solver stopped short */
+    escape_args(g, call, callee, REASON_CALL_BUDGET);
+    return;
+  }
   if (s && s->defined && s->exact) {
     summary_model(g, call, s);
     return;

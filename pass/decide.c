@@ -1,7 +1,7 @@
 /* decide.c — the verdicts one function's graph decides (see
  * include/escape/decide.h). The checks run in a fixed order and the first
  * that fails is the one reason reported:
- *   escapes, realloc, freed by a callee, freed together with other memory,
+ *   the analysis budget (-escape-max-work), escapes, realloc, freed by a callee, freed together with other memory,
  *   size (constant, non-zero, no overflow, within -escape-max-size),
  *   alignment, -O0 (optnone: reported, never rewritten), loop (two
  *   iterations' objects live at once), setjmp or musttail, an invoke whose
@@ -175,6 +175,8 @@ static refusal first_refusal(const escape_module *m, const graph *g,
                              refusal frame) {
   const object *obj = &g->objects[o];
   refusal r;
+  if (g->over_budget) /* a graph short of its fixed point proves nothing */
+    return REFUSE_ANALYSIS_BUDGET;
   if (obj->escaped)
     return REFUSE_ESCAPES;
   if (s->kind == LIBC_REALLOC)

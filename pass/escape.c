@@ -48,6 +48,7 @@ const char *refusal_name(refusal r) {
       [REFUSE_OPTNONE] = "optnone",
       [REFUSE_REPORT_ONLY] = "report-only",
       [REFUSE_INVOKE_PHI] = "invoke-phi",
+      [REFUSE_ANALYSIS_BUDGET] = "analysis-budget",
       [REFUSE_ADDRSPACE] = "address-space",
   };
   return (unsigned)r < sizeof names / sizeof *names && names[r] ? names[r] : "?";
@@ -66,6 +67,8 @@ static void append_stats(const escape_module *m, const char *path) {
   for (unsigned r = 0; r < REFUSE_COUNT; r++)
     if (counts[r] || r == REFUSE_NONE)
       strbuf_printf(&line, "\t%s=%u", refusal_name((refusal)r), counts[r]);
+  strbuf_printf(&line, "\tsolver-steps=%llu\tmax-steps-per-instruction=%llu",
+                (unsigned long long)m->solver_steps, (unsigned long long)m->worst_steps);
   strbuf_printf(&line, "\n");
   int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
   if (fd < 0 || write(fd, line.data, line.len) != (ssize_t)line.len)

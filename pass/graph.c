@@ -27,7 +27,9 @@ static object_id new_object(graph *g, object_kind kind, LLVMValueRef origin) {
                             .site = NO_ID,
                             .content = content,
                             .preset = NO_ID,
-                            .address = NO_ID};
+                            .address = NO_ID,
+                            .all_fields = NO_ID,
+                            .any_cell = NO_ID};
   g->nodes[content].owner = id;
   return id;
 }
@@ -42,7 +44,13 @@ cell_id graph_cell(graph *g, object_id o, int32_t offset) {
   VEC_GROW(g->cells, g->ncells, g->capcells);
   id = g->ncells++;
   g->cells[id] = (cell){o, offset};
-  u32vec_push_in(&g->arena, &g->objects[o].cells, id);
+  u32vec *cells = &g->objects[o].cells;
+  u32vec_push_in(&g->arena, cells, id);
+  if (offset == ANY_OFFSET)
+    g->objects[o].any_cell = id;
+  /* a cycle that shifts would add a cell per trip (solve.c collapses it) */
+  if (cells->len >= CYCLE_CHECK_CELLS && (cells->len & (cells->len - 1)) == 0)
+    g->cycles_due = true;
   ptrmap_put(&g->cell_index, (const void *)(uintptr_t)key, id);
   return id;
 }
@@ -89,6 +97,7 @@ void graph_add_edge(graph *g, node_id src, node_id dst, int32_t delta) {
   node *from = &g->nodes[src];
   ARENA_GROW(&g->arena, from->edges, from->nedges, from->capedges);
   from->edges[from->nedges++] = (edge){dst, delta};
+  g->work += objset_slots(&g->nodes[src].pts);
   for (uint32_t i = 0; i < objset_slots(&g->nodes[src].pts); i++) {
     cell_id c = objset_at(&g->nodes[src].pts, i);
     if (c != OBJSET_EMPTY)
@@ -666,7 +675,10 @@ static object_id param_deep(graph *g, uint32_t param) {
 
 object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
                               uint32_t size) {
-  if (offset == ANY_OFFSET || size == ANY_SIZE || size > (1u << 20))
+  /* Each field read apart is one more object, which every node holding
+   * *p's pointers carries: past MAX_PARAM_READS the rest are read as one. */
+  if (offset == ANY_OFFSET || size == ANY_SIZE || size > (1u << 20) ||
+      g->param_nreads.data[param] >= MAX_PARAM_READS)
     offset = ANY_OFFSET, size = ANY_SIZE;
   uint64_t key = ((uint64_t)param << 40 | (uint64_t)(uint32_t)(offset + 1) << 20 |
                   size) + 1;
@@ -674,6 +686,7 @@ object_id graph_param_content(graph *g, uint32_t param, int32_t offset,
   if (ptrmap_get(&g->param_reads, (const void *)(uintptr_t)key, &id))
     return id;
   id = new_object(g, OBJ_PARAM_CONTENT, g->fn);
+  g->param_nreads.data[param]++;
   object *o = &g->objects[id];
   o->param = param;
   o->read_offset = offset;
@@ -696,12 +709,15 @@ static void build_params(graph *g) {
     graph_address_node(g, pointee, 0, LLVMGetParam(g->fn, i));
     u32vec_push(&g->param_objects, pointee);
     u32vec_push(&g->param_deep, NO_ID);
+    u32vec_push(&g->param_nreads, 0);
   }
 }
 
 void graph_build(graph *g, escape_module *module, LLVMValueRef fn,
                  uint32_t ninstructions) {
   *g = (graph){.module = module, .fn = fn};
+  /* the solver's work grows with the function, not beyond a fixed multiple */
+  g->max_work = module->config->max_work * ((uint64_t)ninstructions + 1);
   /* size the node table and the value map at once, not value by value */
   uint32_t values = ninstructions + LLVMCountParams(fn);
   ptrmap_reserve(&g->value_nodes, values);
@@ -739,6 +755,7 @@ void graph_free(graph *g) {
   u32vec_free(&g->sites);
   u32vec_free(&g->param_objects);
   u32vec_free(&g->param_deep);
+  u32vec_free(&g->param_nreads);
   u32vec_free(&g->worklist);
   ptrmap_free(&g->value_nodes);
   ptrmap_free(&g->param_reads);

@@ -81,6 +81,11 @@ cl::opt<unsigned long long> EscapeMaxCycleFrame(
     cl::desc("escape: most bytes moved into one frame of a function that may be on "
              "a call cycle through a function pointer or code outside the module"));
 
+cl::opt<unsigned long long> EscapeMaxWork(
+    "escape-max-work", cl::init(ESCAPE_DEFAULT_MAX_WORK), cl::value_desc("steps"),
+    cl::desc("escape: solver steps allowed per instruction of a function; past "
+             "them its allocations stay on the heap (analysis budget exceeded)"));
+
 cl::opt<std::string> EscapeStats(
     "escape-stats", cl::value_desc("file"),
     cl::desc("escape: append per-module counts (sites, moved, kept by reason) to file"));
@@ -417,6 +422,7 @@ escape_config configFor(const Module &M) {
           option(M, EscapeMaxFrame, "escape.max-frame"),
           option(M, EscapeMaxStack, "escape.max-stack"),
           option(M, EscapeMaxCycleFrame, "escape.max-cycle-frame"),
+          option(M, EscapeMaxWork, "escape.max-work"),
           option(M, EscapeReportOnly, "escape.report-only"),
           EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false,
           EscapeFilter.empty() ? nullptr : EscapeFilter.c_str()};
@@ -432,6 +438,7 @@ void recordConfig(Module &M, const escape_config &C) {
   Add(Module::Min, "escape.max-frame", C.max_frame);
   Add(Module::Min, "escape.max-stack", C.max_stack);
   Add(Module::Min, "escape.max-cycle-frame", C.max_cycle_frame);
+  Add(Module::Min, "escape.max-work", C.max_work);
   Add(Module::Max, "escape.report-only", C.report_only);
 }
 

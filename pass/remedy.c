@@ -37,6 +37,9 @@ void remedy_for_escape(strbuf *b, const graph *g, const escape_cause *c) {
                      "parameter __attribute__((noescape)) if it keeps no copy",
                   callee);
     return;
+  case REASON_CALL_BUDGET:
+    strbuf_printf(b, "split %s, or raise -escape-max-work", callee);
+    return;
   case REASON_CALL_LEAKS:
     strbuf_printf(b, "%s keeps or returns its parameter (its 'leaking param' line "
                      "says which): pass it a copy it may keep",
@@ -161,6 +164,9 @@ void remedy_for_refusal(const escape_module *m, strbuf *b, const site *s) {
     return;
   case REFUSE_INVOKE_PHI:
     strbuf_printf(b, "none yet: the rewrite cannot split this invoke's unwind edge");
+    return;
+  case REFUSE_ANALYSIS_BUDGET:
+    strbuf_printf(b, "split the function, or raise -escape-max-work");
     return;
   }
 }

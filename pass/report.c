@@ -350,6 +350,10 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
   case REASON_CALL_LEAKS:
     strbuf_printf(b, "passed to %s, which leaks it", callee_name(c->callee));
     return;
+  case REASON_CALL_BUDGET:
+    strbuf_printf(b, "passed to %s, whose analysis exceeded its budget",
+                  callee_name(c->callee));
+    return;
   case REASON_CALL_INDIRECT:
     strbuf_printf(b, "passed to a call through a function pointer");
     return;
@@ -462,6 +466,10 @@ static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
     return;
   case REFUSE_INVOKE_PHI:
     strbuf_printf(b, "invoke whose unwind block has phis");
+    return;
+  case REFUSE_ANALYSIS_BUDGET:
+    strbuf_printf(b, "analysis budget exceeded (-escape-max-work=%llu steps per "
+                     "instruction)", (unsigned long long)c->max_work);
     return;
   case REFUSE_COUNT:
     return;
@@ -985,6 +993,8 @@ static void report_params(escape_module *m, const graph *g) {
     position p = position_of_function(g->fn, line);
     strbuf text = {0};
     strbuf_printf(&text, param_verdict(&fs->params[i], returns_pointer), name);
+    if (fs->over_budget) /* not what it does: what callers must assume */
+      strbuf_printf(&text, " (analysis budget exceeded)");
     if (sv->remark && sv->remarks_enabled(sv->ctx, g->fn)) {
       escape_remark_arg args[] = {{"Tag", text.data, NULL}};
       sv->remark(sv->ctx, ESCAPE_REMARK_ANALYSIS, g->fn, line, "ParamTag", args, 1);

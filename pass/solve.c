@@ -20,8 +20,23 @@
  * pointer reads {num} as {ext} (the number may be any address), a load of a
  * number drops it, and memcpy's bytes keep it. At the fixed point, pointer
  * differences are settled (settle_differences) and the solver runs again if
- * that added anything. */
+ * that added anything.
+ *
+ * What keeps it near linear on real code (nginx's worst function went from
+ * minutes to milliseconds):
+ *   - a cell (o, any) stands for every offset of o: a node that holds it
+ *     takes no (o, k);
+ *   - a load of unknown offset or size reads o's fields through one node
+ *     that they all copy into, not one edge per field and load;
+ *   - cycles of edges that shift (a cursor advanced and stored back) are
+ *     found when an object's cells double, and forget their offsets;
+ *   - fields of *p read apart are capped (MAX_PARAM_READS, graph.c).
+ * And a hard bound for what nobody has seen yet: past -escape-max-work steps
+ * per instruction the solver stops, and nothing its graph says is used
+ * (graph.over_budget: decide.c refuses, summary.c gives up the summary). */
 #include "escape/solve.h"
+
+#include "escape/support.h"
 
 #include <stdlib.h>
 
@@ -29,6 +44,11 @@ void solve_add_cell(graph *g, node_id n, cell_id c) {
   if (c == NO_ID)
     return;
   node *nd = &g->nodes[n];
+  cell at = g->cells[c];
+  /* (o, any) stands for every offset of o: where it is, (o, k) adds nothing */
+  cell_id any = g->objects[at.object].any_cell;
+  if (at.offset != ANY_OFFSET && any != NO_ID && objset_has(&nd->pts, any))
+    return;
   if (!objset_add(&g->arena, &nd->pts, c))
     return;
   u32vec_push_in(&g->arena, &nd->pending, c);
@@ -185,6 +205,23 @@ static int32_t load_filter(uint8_t kind) {
   return kind == LOAD_NUMBER ? DELTA_DROP_NUM : kind == LOAD_POINTER ? DELTA_NUM_EXT : 0;
 }
 
+/* The node that every field of o copies into: a load of unknown offset or
+ * size reads them all through it, one edge per field and one per load
+ * instead of one per pair. */
+static node_id all_fields_node(graph *g, object_id o) {
+  if (g->objects[o].all_fields != NO_ID)
+    return g->objects[o].all_fields;
+  node_id all = graph_new_node(g, NULL);
+  g->objects[o].all_fields = all;
+  for (uint32_t i = 0; i < g->objects[o].nfields; i++)
+    graph_add_copy(g, g->objects[o].fields[i].node, all);
+  return all;
+}
+
+static bool reads_all(int32_t offset, uint32_t size) {
+  return offset == ANY_OFFSET || size == ANY_SIZE;
+}
+
 static void load_from(graph *g, cell_id c, const mem_access *load) {
   cell at = g->cells[c];
   if (g->objects[at.object].kind == OBJ_PARAM) {
@@ -196,13 +233,19 @@ static void load_from(graph *g, cell_id c, const mem_access *load) {
     solve_add_cell(g, load->node, graph_cell(g, read, 0));
   }
   object *obj = &g->objects[at.object];
-  ARENA_GROW(&g->arena, obj->readers, obj->nreaders, obj->capreaders);
-  obj->readers[obj->nreaders++] =
-      (mem_access){load->node, at.offset, load->size, load->kind};
   int32_t filter = load_filter(load->kind);
   node_id content = obj->content, preset = obj->preset;
   graph_add_filtered_copy(g, content, load->node, filter);
   graph_add_filtered_copy(g, preset, load->node, filter);
+  if (reads_all(at.offset, load->size)) {
+    graph_add_filtered_copy(g, all_fields_node(g, at.object), load->node, filter);
+    return;
+  }
+  obj = &g->objects[at.object];
+  ARENA_GROW(&g->arena, obj->readers, obj->nreaders, obj->capreaders);
+  obj->readers[obj->nreaders++] =
+      (mem_access){load->node, at.offset, load->size, load->kind};
+  g->work += obj->nfields;
   for (uint32_t i = 0; i < g->objects[at.object].nfields; i++) {
     field f = g->objects[at.object].fields[i];
     if (overlaps(at.offset, load->size, &f))
@@ -216,6 +259,7 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
   if (offset == ANY_OFFSET || size == ANY_SIZE)
     return g->objects[o].content;
   object *obj = &g->objects[o];
+  g->work += obj->nfields;
   for (uint32_t i = 0; i < obj->nfields; i++)
     if (obj->fields[i].offset == offset && obj->fields[i].size == size)
       return obj->fields[i].node;
@@ -225,6 +269,9 @@ static node_id field_node(graph *g, object_id o, int32_t offset, uint32_t size) 
   ARENA_GROW(&g->arena, obj->fields, obj->nfields, obj->capfields);
   field f = {offset, size, n, 0};
   obj->fields[obj->nfields++] = f;
+  g->work += obj->nreaders;
+  if (obj->all_fields != NO_ID)
+    graph_add_copy(g, n, obj->all_fields);
   for (uint32_t i = 0; i < g->objects[o].nreaders; i++) {
     mem_access r = g->objects[o].readers[i];
     if (overlaps(r.offset, r.size, &f))
@@ -247,6 +294,8 @@ static void store_into(graph *g, cell_id c, const mem_access *store) {
  * while we walk them (a load from n's own field); index them afresh each
  * time. An edge added meanwhile already carried c when it was added. */
 static void propagate(graph *g, node_id n, cell_id c) {
+  const node *nd = &g->nodes[n];
+  g->work += 1 + nd->nedges + nd->nloads + nd->nstores + nd->sinks.len;
   for (uint32_t i = 0; i < g->nodes[n].nedges; i++) {
     edge e = g->nodes[n].edges[i];
     solve_add_cell(g, e.dst, solve_shift(g, c, e.delta));
@@ -303,9 +352,116 @@ static bool settle_differences(graph *g) {
   return turned;
 }
 
+/* --- shifting cycles ------------------------------------------------------
+ * A cycle of edges whose shifts add up to k != 0 (a pointer advanced and
+ * stored back: b->last = b->last + n) sends each cell around once per trip,
+ * one new offset each time: thousands of cells per object, and with them
+ * fields, readers and the objects loaded from them, before MAX_FIELD_OFFSET
+ * stops it. The answer of field-sensitive inclusion analyses: find the
+ * strongly connected components of the edges, and let every shifting edge
+ * inside one forget the offset. Its cells then arrive at offset "any", which
+ * stands for all offsets of the object: sound, and a fixed point after one
+ * trip. Edges join the graph while solving (loads meet stores through
+ * fields), so the search runs when some object's cells double. */
+
+typedef struct scc_search {
+  uint32_t *index, *low, *comp, *stack, *frame_node, *frame_edge;
+  bool *on_stack;
+  uint32_t next_index, sp, ncomps;
+} scc_search;
+
+static bool is_shift(int32_t delta) {
+  return delta != 0 && delta != DELTA_ANY && delta != DELTA_DROP_NUM &&
+         delta != DELTA_NUM_EXT;
+}
+
+/* Tarjan's algorithm from root, with an explicit stack of frames. */
+static void scc_visit(const graph *g, scc_search *t, node_id root) {
+  uint32_t depth = 0;
+  t->frame_node[0] = root;
+  t->frame_edge[0] = 0;
+  t->index[root] = t->low[root] = t->next_index++;
+  t->stack[t->sp++] = root;
+  t->on_stack[root] = true;
+  while (true) {
+    node_id v = t->frame_node[depth];
+    if (t->frame_edge[depth] < g->nodes[v].nedges) {
+      node_id w = g->nodes[v].edges[t->frame_edge[depth]++].dst;
+      if (t->index[w] == NO_ID) {
+        t->index[w] = t->low[w] = t->next_index++;
+        t->stack[t->sp++] = w;
+        t->on_stack[w] = true;
+        depth++;
+        t->frame_node[depth] = w;
+        t->frame_edge[depth] = 0;
+      } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
+        t->low[v] = t->index[w];
+      }
+      continue;
+    }
+    if (t->low[v] == t->index[v]) {
+      node_id w;
+      do {
+        w = t->stack[--t->sp];
+        t->on_stack[w] = false;
+        t->comp[w] = t->ncomps;
+      } while (w != v);
+      t->ncomps++;
+    }
+    if (depth == 0)
+      return;
+    depth--;
+    node_id parent = t->frame_node[depth];
+    if (t->low[v] < t->low[parent])
+      t->low[parent] = t->low[v];
+  }
+}
+
+/* Every shifting edge inside a strongly connected component forgets the
+ * offset; what already crossed it crosses again at offset "any". */
+static void collapse_shifting_cycles(graph *g) {
+  uint32_t n = g->nnodes;
+  g->work += n;
+  scc_search t = {0};
+  uint32_t *arrays = escape_xcalloc((size_t)n * 6, sizeof *arrays);
+  t.index = arrays, t.low = arrays + n, t.comp = arrays + 2 * (size_t)n;
+  t.stack = arrays + 3 * (size_t)n, t.frame_node = arrays + 4 * (size_t)n;
+  t.frame_edge = arrays + 5 * (size_t)n;
+  t.on_stack = escape_xcalloc(n, sizeof *t.on_stack);
+  for (node_id v = 0; v < n; v++)
+    t.index[v] = NO_ID;
+  for (node_id v = 0; v < n; v++)
+    if (t.index[v] == NO_ID)
+      scc_visit(g, &t, v);
+  for (node_id v = 0; v < n; v++)
+    for (uint32_t i = 0; i < g->nodes[v].nedges; i++) {
+      edge *e = &g->nodes[v].edges[i];
+      if (!is_shift(e->delta) || t.comp[v] != t.comp[e->dst])
+        continue;
+      e->delta = DELTA_ANY;
+      node_id dst = e->dst;
+      for (uint32_t j = 0; j < objset_slots(&g->nodes[v].pts); j++) {
+        cell_id c = objset_at(&g->nodes[v].pts, j);
+        if (c != OBJSET_EMPTY)
+          solve_add_cell(g, dst, solve_shift(g, c, DELTA_ANY));
+      }
+    }
+  free(t.on_stack);
+  free(arrays);
+}
+
+/* Propagates until nothing is pending, or until the work exceeds the
+ * function's budget: then the graph is short of its fixed point, and every
+ * verdict it would give is withheld (over_budget). Counting steps, not time,
+ * keeps the outcome the same on every machine. */
 static void drain(graph *g) {
   u32vec spare = {0};
   while (g->worklist.len) {
+    if (g->work > g->max_work) {
+      g->over_budget = true;
+      g->worklist.len = 0;
+      break;
+    }
     node_id n = g->worklist.data[--g->worklist.len];
     g->nodes[n].queued = false;
     /* take the pending list; arrivals during propagation start a new one */
@@ -313,6 +469,10 @@ static void drain(graph *g) {
     g->nodes[n].pending = spare;
     for (uint32_t i = 0; i < taken.len; i++)
       propagate(g, n, taken.data[i]);
+    if (g->cycles_due) {
+      g->cycles_due = false;
+      collapse_shifting_cycles(g);
+    }
     taken.len = 0;
     spare = taken; /* arena memory, like every pending list */
   }
@@ -321,5 +481,5 @@ static void drain(graph *g) {
 void solve_run(graph *g) {
   do
     drain(g);
-  while (settle_differences(g));
+  while (!g->over_budget && settle_differences(g));
 }

@@ -183,6 +183,29 @@ static bool tags_grow(escape_module *m, graph *g, fn_summary *s) {
   return changed;
 }
 
+/* The solver's work, for the statistics: in total, and the most per
+ * instruction, which -escape-max-work bounds. */
+static void note_work(escape_module *m, const graph *g, const fn_summary *s) {
+  uint64_t per_instruction = g->work / ((uint64_t)s->ninstructions + 1);
+  m->solver_steps += g->work;
+  if (per_instruction > m->worst_steps)
+    m->worst_steps = per_instruction;
+}
+
+/* The solver stopped short of its fixed point: what it found proves
+ * nothing. The function leaks every parameter and may return anything;
+ * callers model its calls as calls to an unknown body. Returns true the
+ * first time, so that the rest of its SCC is analysed again. */
+static bool give_up(fn_summary *s) {
+  if (s->over_budget)
+    return false;
+  s->over_budget = true;
+  s->returns_unknown = true;
+  for (unsigned i = 0; i < s->nparams; i++)
+    s->params[i].tag |= LEAK_UNKNOWN;
+  return true;
+}
+
 /* Analyses one SCC to a fixed point of its tags, then finishes each member. */
 static void analyse_scc(escape_module *m, const u32vec *edges,
                         const uint32_t *members, uint32_t n,
@@ -205,8 +228,12 @@ static void analyse_scc(escape_module *m, const u32vec *edges,
         graph_free(&graphs[i]);
       graph_build(&graphs[i], m, s->fn, s->ninstructions);
       solve_run(&graphs[i]);
+      note_work(m, &graphs[i], s);
       graph_index_frees(&graphs[i]);
-      changed |= tags_grow(m, &graphs[i], s);
+      if (graphs[i].over_budget)
+        changed |= give_up(s);
+      else if (!s->over_budget)
+        changed |= tags_grow(m, &graphs[i], s);
     }
     if (!recursive)
       break;

@@ -20,6 +20,8 @@ typedef struct escape_config {
   uint64_t max_stack; /* -escape-max-stack: most bytes moved along a call path */
   uint64_t max_cycle_frame; /* -escape-max-cycle-frame: most bytes moved per frame
                                of a function that may be on a call cycle */
+  uint64_t max_work;  /* -escape-max-work: solver steps allowed per instruction
+                         of a function; past them its sites stay on the heap */
   bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
   const char *stats_file; /* -escape-stats: append one line per module, or NULL */
   bool post_link;     /* the module was compiled with escape before: this run is
@@ -32,6 +34,7 @@ typedef struct escape_config {
 #define ESCAPE_DEFAULT_MAX_FRAME 16384u
 #define ESCAPE_DEFAULT_MAX_STACK 4096u
 #define ESCAPE_DEFAULT_MAX_CYCLE_FRAME 64u
+#define ESCAPE_DEFAULT_MAX_WORK 20000u
 
 /* What the pass does with its verdicts. */
 typedef enum escape_mode {

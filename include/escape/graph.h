@@ -62,6 +62,9 @@ typedef uint32_t cell_id;
 #define ANY_OFFSET (-1)        /* a cell or access at an unknown offset */
 #define ANY_SIZE 0u            /* an access of unknown size */
 #define MAX_FIELD_OFFSET 4096  /* farther offsets are tracked as "any" */
+#define MAX_PARAM_READS 16     /* fields of *p read apart; the rest are one */
+#define CYCLE_CHECK_CELLS 16   /* an object with this many cells (then 32, 64...)
+                                  makes the solver look for shifting cycles */
 /* Edge deltas: a byte shift, or one of these. */
 #define DELTA_ANY INT32_MIN          /* the offset is forgotten */
 #define DELTA_DROP_NUM (INT32_MIN + 1) /* a copy into a number: {num} dropped */
@@ -129,7 +132,8 @@ typedef enum escape_reason {
   REASON_EXCEPTION,        /* thrown as an exception */
   REASON_CONTENT,          /* reachable from an object that escaped */
   REASON_OUTPUT,           /* its bits or bytes leave the process (write, printf) */
-  REASON_ADDRESS_BITS      /* its address bits decide a branch, an index or a size */
+  REASON_ADDRESS_BITS,     /* its address bits decide a branch, an index or a size */
+  REASON_CALL_BUDGET       /* passed to a function whose analysis ran out of budget */
 } escape_reason;
 
 typedef struct escape_cause {
@@ -150,10 +154,13 @@ typedef struct object {
   node_id content;     /* what is stored at unknown offsets; read by all loads */
   node_id preset;      /* what it held before the function ran, or NO_ID */
   field *fields;       /* what is stored at known offsets */
+  node_id all_fields;  /* every field copies here, for loads of unknown extent;
+                          NO_ID until one comes */
   uint32_t nfields, capfields;
   mem_access *readers;     /* loads from this object: fields they overlap flow to them */
   uint32_t nreaders, capreaders;
   u32vec cells;        /* this object's cells */
+  cell_id any_cell;    /* its cell at offset "any", or NO_ID */
   node_id address;     /* the node that holds the object's address first */
   bool escaped;        /* reaches {ext}: outlives the frame or is shared */
   bool returned;       /* OBJ_PARAM*: reaches the function's result */
@@ -234,12 +241,16 @@ typedef struct graph {
   u32vec param_objects;/* per parameter: its OBJ_PARAM */
   ptrmap param_reads;  /* (param, offset, size) -> its OBJ_PARAM_CONTENT */
   u32vec param_deep;   /* per parameter: its OBJ_PARAM_DEEP, or NO_ID */
+  u32vec param_nreads; /* per parameter: its OBJ_PARAM_CONTENT objects */
   ptrmap value_nodes;  /* LLVMValueRef -> node_id */
   ptrmap copy_edges;   /* (src,dst) copies already present, as a fake pointer */
   LLVMTargetDataRef layout;
   node_id ext_node;    /* a node holding {ext} */
   node_id result;      /* what the function returns */
   u32vec worklist;
+  bool cycles_due;     /* an object's cells doubled: look for shifting cycles */
+  uint64_t work, max_work; /* solver steps taken, and allowed (-escape-max-work) */
+  bool over_budget;    /* the solver stopped at max_work: nothing here is known */
   difference *differences; /* in the arena */
   uint32_t ndifferences, capdifferences;
   arena arena;         /* the arrays of every node and object */

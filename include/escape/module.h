@@ -96,6 +96,8 @@ typedef struct fn_summary {
   bool recursive;     /* sits on a cycle of the direct call graph */
   bool exact;         /* its body is the one that runs (not interposable) */
   bool returns_unknown; /* may return memory other than its parameters' */
+  bool over_budget;   /* its solver ran out of -escape-max-work: callers take it
+                         for a function whose body is unknown */
   bool allocates;     /* calls malloc and friends */
   bool needed;        /* allocates, or is called (transitively) by one that does */
   uint32_t ninstructions; /* counted with the callees: sizes its graph */
@@ -127,6 +129,7 @@ typedef enum refusal {
   REFUSE_REPORT_ONLY,
   REFUSE_ADDRSPACE,      /* the target's stack is not in address space 0 */
   REFUSE_INVOKE_PHI,     /* invoke whose unwind block has phis */
+  REFUSE_ANALYSIS_BUDGET,/* the solver ran out of -escape-max-work */
   REFUSE_COUNT           /* how many verdicts there are */
 } refusal;
 
@@ -182,6 +185,8 @@ typedef struct escape_module {
   struct report_state *report; /* report.c's own, made on first use */
   LLVMValueRef numbered_fn; /* positions without debug info: the function */
   ptrmap numbering;         /* ... and its instructions' indices */
+  uint64_t solver_steps;  /* work of every solver run, for -escape-stats */
+  uint64_t worst_steps;   /* ... the most per instruction in one function */
   bool changed;
   bool report_all;    /* -m, remarks or print<escape>: every function is reported */
   bool can_rewrite;   /* the target's stack is in address space 0 */

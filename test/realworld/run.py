@@ -576,7 +576,9 @@ def do_package(pkg, major, cache, release, with_asan):
 def summary_line(r):
     esc, plain = r["escape"], r["plain"]
     st = esc.get("stats", {})
-    kept = sorted(((k, v) for k, v in st.items() if k not in ("sites", "moved") and v),
+    kept = sorted(((k, v) for k, v in st.items()
+                   if k not in ("sites", "moved", "solver-steps", "max-steps-per-instruction")
+                   and v),
                   key=lambda kv: (-kv[1], kv[0]))
     parts = [f"sites {st.get('sites', 0)}", f"moved {st.get('moved', 0)}"]
     if kept:
