@@ -2,7 +2,7 @@
 """escape's benchmarks: one command, one table (see bench/README.md).
 
   bench/run.py                      # everything, newest installed LLVM
-  bench/run.py --only runtime       # runtime | compile | scaling
+  bench/run.py --only runtime       # runtime | compile | scaling | realcode
   bench/run.py --compile-files sqlite3.c lua/*.c   # add real C files to the compile-time table
 
 Run time: each microbenchmark (bench/micro.c) built three ways, side by side
@@ -18,6 +18,8 @@ is installed, the same comparison in instructions executed, which do not
 vary from run to run. Scaling: the analysis alone
 (the escape row of opt -time-passes) on modules of 1x, 10x and 100x the
 allocation sites, and the peak RSS of opt with and without the pass.
+Real code: every translation unit of nginx, expat and libxml2 (Debian's
+sources), plain against -escape-m=1 (bench/realcode.py).
 """
 import argparse
 import os
@@ -244,7 +246,7 @@ def scaling(m, tmp, base_functions, count_instructions):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=["runtime", "compile", "scaling"])
+    ap.add_argument("--only", choices=["runtime", "compile", "scaling", "realcode"])
     ap.add_argument("--iterations", type=int, default=2000000)
     ap.add_argument("--rounds", type=int, default=7,
                     help="interleaved rounds of the run-time benchmarks")
@@ -267,6 +269,10 @@ def main():
             compile_time(m, tmp, args.compile_files, args.functions, count)
         if args.only in (None, "scaling"):
             scaling(m, tmp, args.scale_functions, count)
+    if args.only in (None, "realcode"):  # real code bases from apt (bench/realcode.py)
+        sys.stdout.flush()
+        subprocess.run([sys.executable, os.path.join(BENCH, "realcode.py"), "--major", m],
+                       check=True)
 
 
 if __name__ == "__main__":

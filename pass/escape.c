@@ -38,6 +38,7 @@ const char *refusal_name(refusal r) {
       [REFUSE_FRAME_BUDGET] = "frame-budget",
       [REFUSE_STACK_BUDGET] = "stack-budget",
       [REFUSE_CYCLE_BUDGET] = "cycle-budget",
+      [REFUSE_TAIL_CALL] = "tail-call",
       [REFUSE_FREED_WITH_OTHERS] = "freed-with-others",
       [REFUSE_FREED_BY_CALLEE] = "freed-by-callee",
       [REFUSE_FREE_INVOKE] = "freed-by-invoke",

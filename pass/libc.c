@@ -96,30 +96,33 @@ static const libc_entry table[] = {
     {"strdup", "o", 'x', false},
     {"strndup", "od", 'x', false},
     {"strerror", "d", 'x', false},
-    /* stdio.h: output */
-    {"printf", "o+P", '-', false},
-    {"__printf_chk", "do+P", '-', false},
-    {"fprintf", "no+P", '-', false},
-    {"__fprintf_chk", "ndo+P", '-', false},
+    /* stdio.h: output. A stream may be a cookie stream (fopencookie, funopen)
+     * whose functions are the program's: every call that reads, writes,
+     * seeks, flushes or closes one may call back (a recursion through
+     * stdio that the call graph must see) */
+    {"printf", "o+P", '-', true},
+    {"__printf_chk", "do+P", '-', true},
+    {"fprintf", "no+P", '-', true},
+    {"__fprintf_chk", "ndo+P", '-', true},
     {"dprintf", "do+P", '-', false},
     {"__dprintf_chk", "ddo+P", '-', false},
-    {"vprintf", "ok", '-', false},
-    {"__vprintf_chk", "dok", '-', false},
-    {"vfprintf", "nok", '-', false},
-    {"__vfprintf_chk", "ndok", '-', false},
+    {"vprintf", "ok", '-', true},
+    {"__vprintf_chk", "dok", '-', true},
+    {"vfprintf", "nok", '-', true},
+    {"__vfprintf_chk", "ndok", '-', true},
     {"vdprintf", "dok", '-', false},
-    {"puts", "o", '-', false},
-    {"fputs", "on", '-', false},
-    {"fputs_unlocked", "on", '-', false},
-    {"putchar", "b", '-', false},
-    {"putchar_unlocked", "b", '-', false},
-    {"fputc", "bn", '-', false},
-    {"fputc_unlocked", "bn", '-', false},
-    {"putc", "bn", '-', false},
-    {"putc_unlocked", "bn", '-', false},
-    {"fwrite", "oddn", '-', false},
-    {"fwrite_unlocked", "oddn", '-', false},
-    {"perror", "o", '-', false},
+    {"puts", "o", '-', true},
+    {"fputs", "on", '-', true},
+    {"fputs_unlocked", "on", '-', true},
+    {"putchar", "b", '-', true},
+    {"putchar_unlocked", "b", '-', true},
+    {"fputc", "bn", '-', true},
+    {"fputc_unlocked", "bn", '-', true},
+    {"putc", "bn", '-', true},
+    {"putc_unlocked", "bn", '-', true},
+    {"fwrite", "oddn", '-', true},
+    {"fwrite_unlocked", "oddn", '-', true},
+    {"perror", "o", '-', true},
     /* stdio.h: formatting into memory */
     {"sprintf", "ws+S", 'c', false},
     {"__sprintf_chk", "wdls+S", 'c', false},
@@ -130,38 +133,38 @@ static const libc_entry table[] = {
     {"vsnprintf", "wlsk", 'c', false},
     {"__vsnprintf_chk", "wldlsk", 'c', false},
     /* stdio.h: input */
-    {"scanf", "n+C", '-', false},
-    {"fscanf", "nn+C", '-', false},
+    {"scanf", "n+C", '-', true},
+    {"fscanf", "nn+C", '-', true},
     {"sscanf", "nn+C", '-', false},
-    {"__isoc99_scanf", "n+C", '-', false},
-    {"__isoc99_fscanf", "nn+C", '-', false},
+    {"__isoc99_scanf", "n+C", '-', true},
+    {"__isoc99_fscanf", "nn+C", '-', true},
     {"__isoc99_sscanf", "nn+C", '-', false},
-    {"__isoc23_scanf", "n+C", '-', false},
-    {"__isoc23_fscanf", "nn+C", '-', false},
+    {"__isoc23_scanf", "n+C", '-', true},
+    {"__isoc23_fscanf", "nn+C", '-', true},
     {"__isoc23_sscanf", "nn+C", '-', false},
-    {"fread", "iddn", '-', false},
-    {"fread_unlocked", "iddn", '-', false},
-    {"fgets", "Idn", 'r', false},
-    {"fgets_unlocked", "Idn", 'r', false},
-    {"fgetc", "n", 'x', false},
-    {"getc", "n", 'x', false},
-    {"getc_unlocked", "n", 'x', false},
-    {"getchar", "", 'x', false},
-    {"getchar_unlocked", "", 'x', false},
+    {"fread", "iddn", '-', true},
+    {"fread_unlocked", "iddn", '-', true},
+    {"fgets", "Idn", 'r', true},
+    {"fgets_unlocked", "Idn", 'r', true},
+    {"fgetc", "n", 'x', true},
+    {"getc", "n", 'x', true},
+    {"getc_unlocked", "n", 'x', true},
+    {"getchar", "", 'x', true},
+    {"getchar_unlocked", "", 'x', true},
     {"ungetc", "bn", '-', false},
     /* stdio.h: streams and files */
     {"fopen", "on", 'x', false},
     {"fopen64", "on", 'x', false},
     {"fdopen", "dn", 'x', false},
-    {"fclose", "n", '-', false},
-    {"fflush", "n", '-', false},
+    {"fclose", "n", '-', true},
+    {"fflush", "n", '-', true},
     {"feof", "n", '-', false},
     {"ferror", "n", '-', false},
     {"clearerr", "n", '-', false},
     {"fileno", "n", '-', false},
-    {"fseek", "ndd", '-', false},
-    {"ftell", "n", 'x', false},
-    {"rewind", "n", '-', false},
+    {"fseek", "ndd", '-', true},
+    {"ftell", "n", 'x', true},
+    {"rewind", "n", '-', true},
     {"remove", "o", '-', false},
     {"rename", "oo", '-', false},
     /* stdlib.h */
@@ -221,6 +224,28 @@ bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out) 
   return false;
 }
 
+/* Formatters into memory or a descriptor: they call the program only
+ * through custom conversions (glibc's register_printf_specifier and kin). */
+static const char *const formatters[] = {
+    "__snprintf_chk", "__sprintf_chk", "__vsnprintf_chk", "__vsprintf_chk", "dprintf",
+    "snprintf", "sprintf", "vdprintf", "vsnprintf", "vsprintf"};
+
+static const char *const format_registrars[] = {
+    "register_printf_function", "register_printf_modifier", "register_printf_specifier",
+    "register_printf_type"};
+
+static bool listed(const char *const *names, size_t n, const char *name, size_t len) {
+  for (size_t i = 0; i < n; i++)
+    if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+      return true;
+  return false;
+}
+
+bool libc_registers_formats(const char *name, size_t len) {
+  return listed(format_registrars, sizeof format_registrars / sizeof *format_registrars,
+                name, len);
+}
+
 /* C library and POSIX functions that never call a function of the program
  * (on this thread's stack), beyond the table above: for the call graph only.
  * Sorted. qsort, bsearch, tsearch, twalk, ftw, scandir, pthread_once, exit
@@ -231,9 +256,8 @@ static const char *const no_callback[] = {
     "atan2", "atan2f", "atanf", "bind", "cbrt", "ceil", "ceilf", "chdir", "clock",
     "close", "connect", "cos", "cosf", "cosh", "difftime", "div", "dup", "dup2",
     "execv", "execve", "execvp", "exp", "exp2", "expf", "expm1", "fabs", "fabsf",
-    "fcntl", "fdopen", "fgetpos", "floor", "floorf", "fmax", "fmin", "fmod", "fmodf",
-    "fork", "freeaddrinfo", "frexp", "fseeko", "fsetpos", "fstat", "ftello",
-    "ftruncate", "getaddrinfo", "getcwd", "getdelim", "getline", "getpid",
+    "fcntl", "fdopen", "floor", "floorf", "fmax", "fmin", "fmod", "fmodf",
+    "fork", "freeaddrinfo", "frexp", "fstat", "ftruncate", "getaddrinfo", "getcwd", "getpid",
     "getppid", "getsockopt", "gmtime", "gmtime_r", "hypot", "ioctl", "isalnum",
     "isalpha", "isatty", "isblank", "iscntrl", "isdigit", "isgraph", "islower",
     "isprint", "ispunct", "isspace", "isupper", "isxdigit", "labs", "ldexp", "ldiv",
@@ -249,8 +273,8 @@ static const char *const no_callback[] = {
     "pthread_rwlock_unlock", "pthread_rwlock_wrlock", "pthread_self",
     "pthread_setspecific", "putenv", "rand", "random", "realpath", "recv",
     "recvfrom", "recvmsg", "rint", "rmdir", "round", "roundf", "select", "sem_post",
-    "sem_wait", "send", "sendmsg", "sendto", "setbuf", "setenv", "setlocale",
-    "setsockopt", "setvbuf", "shutdown", "sin", "sinf", "sinh", "sleep", "socket",
+    "sem_wait", "send", "sendmsg", "sendto", "setenv", "setlocale",
+    "setsockopt", "shutdown", "sin", "sinf", "sinh", "sleep", "socket",
     "sqrt", "sqrtf", "srand", "srandom", "stat", "strerror_r", "strftime", "strsep",
     "strsignal", "strtok", "strtok_r", "sysconf", "system", "tan", "tanf", "tanh",
     "tmpfile", "tolower", "toupper", "trunc", "truncf", "unlink", "unsetenv",
@@ -260,7 +284,10 @@ static int compare_name(const void *key, const void *entry) {
   return strcmp((const char *)key, *(const char *const *)entry);
 }
 
-bool libc_calls_back(const char *name, size_t len) {
+bool libc_calls_back(const char *name, size_t len, bool custom_formats) {
+  if (custom_formats &&
+      listed(formatters, sizeof formatters / sizeof *formatters, name, len))
+    return true; /* a conversion the program registered */
   for (size_t i = 0; i < sizeof table / sizeof *table; i++)
     if (strlen(table[i].name) == len && memcmp(table[i].name, name, len) == 0)
       return table[i].calls_back;

@@ -145,6 +145,10 @@ void remedy_for_refusal(const escape_module *m, strbuf *b, const site *s) {
                   callee_name(is_call ? LLVMGetCalledValue(call) : NULL));
     return;
   }
+  case REFUSE_TAIL_CALL:
+    strbuf_printf(b, "do the work that needs the memory in a helper function called "
+                     "before the tail call, so that the calling frame stays empty");
+    return;
   case REFUSE_FREE_INVOKE:
     strbuf_printf(b, "free it where no exception can unwind (a call to free that "
                      "is not an invoke)");

@@ -441,6 +441,10 @@ static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
                      "code outside the module (%llu > %llu bytes per frame)",
                   (unsigned long long)s->detail, (unsigned long long)c->max_cycle_frame);
     return;
+  case REFUSE_TAIL_CALL:
+    strbuf_printf(b, "function may be on a call cycle and ends in a call on it (a "
+                     "slot would keep every level's frame alive)");
+    return;
   case REFUSE_FREED_WITH_OTHERS:
   case REFUSE_FREED_BY_CALLEE:
   case REFUSE_FREE_INVOKE: {

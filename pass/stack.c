@@ -36,7 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A direct call to a function defined in the module. */
+/* A direct call to a function defined in the module, or a call through a
+ * pointer (callee NO_ID), which later passes may turn into a direct call to
+ * any function whose address is taken, and inline. */
 typedef struct call_edge {
   LLVMValueRef call;
   uint32_t callee;
@@ -62,6 +64,8 @@ typedef struct call_graph {
   u32vec *edges;
   stack_fn *fns;       /* n entries; the two pseudo nodes use frame, path */
   unsigned noinline;   /* attribute kind */
+  bool custom_formats; /* the module registers printf conversions */
+  bool pointer_slots;  /* a function whose address is taken may hold slots */
 } call_graph;
 
 static uint32_t fn_index(const escape_module *m, LLVMValueRef fn) {
@@ -111,6 +115,27 @@ static bool call_is_noinline(const call_graph *cg, LLVMValueRef call) {
          LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, cg->noinline);
 }
 
+/* Can a call to this declaration run a function of the program? Not for
+ * `nocallback` (GCC's and clang's `leaf`: it returns to this file only by
+ * returning), nor for the C library functions known not to. */
+static bool may_call_back(const call_graph *cg, LLVMValueRef call, LLVMValueRef callee) {
+  unsigned nocallback = LLVMGetEnumAttributeKindForName("nocallback", 10);
+  if (nocallback &&
+      (LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, nocallback) ||
+       LLVMGetCallSiteEnumAttribute(call, LLVMAttributeFunctionIndex, nocallback)))
+    return false;
+  size_t len;
+  const char *name = LLVMGetValueName2(callee, &len);
+  return libc_calls_back(name, len, cg->custom_formats);
+}
+
+static void add_call(call_graph *cg, uint32_t f, LLVMValueRef call, uint32_t callee,
+                     bool inlinable) {
+  stack_fn *sf = &cg->fns[f];
+  VEC_GROW(sf->calls, sf->ncalls, sf->capcalls);
+  sf->calls[sf->ncalls++] = (call_edge){call, callee, inlinable};
+}
+
 /* The edges of one call instruction of function f. */
 static void call_edges(call_graph *cg, uint32_t f, LLVMValueRef call) {
   escape_module *m = cg->m;
@@ -121,6 +146,8 @@ static void call_edges(call_graph *cg, uint32_t f, LLVMValueRef call) {
   }
   if (!LLVMIsAFunction(callee)) {
     add_edge(cg, f, cg->indirect);
+    /* a constant pointer (IPSCCP, GlobalOpt) makes it direct and inlinable */
+    add_call(cg, f, call, NO_ID, !call_is_noinline(cg, call));
     return;
   }
   if (LLVMGetIntrinsicID(callee) || candidates_classify(call) != LIBC_NONE)
@@ -130,17 +157,22 @@ static void call_edges(call_graph *cg, uint32_t f, LLVMValueRef call) {
     add_edge(cg, f, g);
     if (!m->fns[g].exact) /* the code that runs may be another's */
       add_edge(cg, f, cg->external);
-    stack_fn *sf = &cg->fns[f];
-    VEC_GROW(sf->calls, sf->ncalls, sf->capcalls);
-    sf->calls[sf->ncalls++] =
-        (call_edge){call, g, g != f && !call_is_noinline(cg, call) &&
-                                 !has_fn_attr(callee, cg->noinline)};
+    add_call(cg, f, call, g, g != f && !call_is_noinline(cg, call) &&
+                                 !has_fn_attr(callee, cg->noinline));
     return;
   }
-  size_t len;
-  const char *name = LLVMGetValueName2(callee, &len);
-  if (libc_calls_back(name, len))
+  if (may_call_back(cg, call, callee))
     add_edge(cg, f, cg->external);
+}
+
+static bool registers_formats(const escape_module *m) {
+  for (uint32_t f = 0; f < m->nfns; f++) {
+    size_t len;
+    const char *name = LLVMGetValueName2(m->fns[f].fn, &len);
+    if (libc_registers_formats(name, len))
+      return true;
+  }
+  return false;
 }
 
 /* Bytes of the slots an earlier run of escape put in fn's entry block
@@ -157,6 +189,7 @@ static uint64_t existing_slots(const escape_module *m, LLVMValueRef fn) {
 
 static void build_graph(call_graph *cg) {
   escape_module *m = cg->m;
+  cg->custom_formats = registers_formats(m);
   for (uint32_t f = 0; f < m->nfns; f++) {
     LLVMValueRef fn = m->fns[f].fn;
     if (!m->fns[f].defined)
@@ -259,8 +292,8 @@ static void mark_noinline(call_graph *cg, call_edge *e) {
 /* What a callee contributes: its frame if it may be merged in, and the path
  * beyond it. A callee not yet done (on the same cycle) contributes what its
  * candidates could at most. */
-static uint64_t merged_frame(const call_graph *cg, const call_edge *e) {
-  const stack_fn *g = &cg->fns[e->callee];
+static uint64_t callee_frame(const call_graph *cg, uint32_t callee) {
+  const stack_fn *g = &cg->fns[callee];
   if (g->done)
     return g->frame;
   uint64_t bytes = g->existing;
@@ -269,12 +302,27 @@ static uint64_t merged_frame(const call_graph *cg, const call_edge *e) {
   return bytes;
 }
 
+static uint64_t merged_frame(const call_graph *cg, const call_edge *e) {
+  return e->callee == NO_ID ? 0 : callee_frame(cg, e->callee);
+}
+
+/* May a function whose address is taken hold slots (its candidates, before
+ * any is refused)? A call through a pointer may become a call to it. */
+static bool pointer_callees_hold_slots(const call_graph *cg) {
+  for (uint32_t g = 0; g < cg->m->nfns; g++)
+    if (cg->fns[g].address_taken && (cg->fns[g].existing || cg->fns[g].candidates.len))
+      return true;
+  return false;
+}
+
 /* The heaviest path below f's frame, and the node it goes through. */
 static uint64_t path_below(const call_graph *cg, const stack_fn *f, uint32_t *through) {
   uint64_t best = 0;
   *through = NO_ID;
   for (uint32_t i = 0; i < f->ncalls; i++) {
     const call_edge *e = &f->calls[i];
+    if (e->callee == NO_ID) /* the indirect node's path, below */
+      continue;
     const stack_fn *g = &cg->fns[e->callee];
     if (!g->done || g->scc == f->scc)
       continue;
@@ -300,6 +348,13 @@ static uint64_t bound_inlining(call_graph *cg, stack_fn *f, uint64_t limit, bool
   uint64_t merged = 0;
   for (uint32_t i = 0; i < f->ncalls; i++) {
     call_edge *e = &f->calls[i];
+    if (e->callee == NO_ID) {
+      /* once made direct, its callee's slots would join this frame unseen
+       * (on a cycle, a frame per level): it stays a call */
+      if (e->inlinable && cg->pointer_slots)
+        mark_noinline(cg, e);
+      continue;
+    }
     uint64_t bytes = e->inlinable ? merged_frame(cg, e) : 0;
     if (bytes && cycle)
       mark_noinline(cg, e);
@@ -334,6 +389,58 @@ static char *describe_path(const call_graph *cg, uint32_t f) {
   return b.data;
 }
 
+static bool ignorable(LLVMValueRef inst) {
+  if (!LLVMIsACallInst(inst))
+    return false;
+  LLVMValueRef callee = LLVMGetCalledValue(inst);
+  return LLVMIsAFunction(callee) && LLVMGetIntrinsicID(callee); /* debug, lifetime */
+}
+
+static LLVMValueRef next_real(LLVMValueRef inst) {
+  while (inst && (ignorable(inst) || LLVMIsAPHINode(inst)))
+    inst = LLVMGetNextInstruction(inst);
+  return inst;
+}
+
+/* Is the call followed by its function's return, in its block or the next? */
+static bool in_tail_position(LLVMValueRef call) {
+  LLVMValueRef next = next_real(LLVMGetNextInstruction(call));
+  if (next && LLVMGetInstructionOpcode(next) == LLVMBr && !LLVMIsConditional(next))
+    next = next_real(LLVMGetFirstInstruction(LLVMGetSuccessor(next, 0)));
+  return next && LLVMGetInstructionOpcode(next) == LLVMRet;
+}
+
+/* The call-graph node a call leads to, or NO_ID if it cannot call back. */
+static uint32_t call_target(const call_graph *cg, LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (LLVMIsAInlineAsm(callee))
+    return cg->external;
+  if (!LLVMIsAFunction(callee))
+    return cg->indirect;
+  if (LLVMGetIntrinsicID(callee) || candidates_classify(call) != LIBC_NONE)
+    return NO_ID;
+  uint32_t g = fn_index(cg->m, callee);
+  if (g != NO_ID && cg->m->fns[g].defined)
+    return g;
+  return may_call_back(cg, call, callee) ? cg->external : NO_ID;
+}
+
+/* Does f end in a call that may come back to it? Such a call can reuse f's
+ * frame (a sibling call: constant stack through the whole cycle) only while
+ * no slot of f has its address taken. */
+static bool ends_in_cycle_call(const call_graph *cg, uint32_t f) {
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(cg->m->fns[f].fn); bb;
+       bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+      if (!LLVMIsACallInst(i) || ignorable(i) || !in_tail_position(i))
+        continue;
+      uint32_t target = call_target(cg, i);
+      if (target != NO_ID && cg->fns[target].scc == cg->fns[f].scc)
+        return true;
+    }
+  return false;
+}
+
 static void refuse(site *s, refusal why, uint64_t detail) {
   s->verdict = why;
   s->detail = detail;
@@ -351,10 +458,13 @@ static void admit(call_graph *cg, uint32_t fi) {
   uint32_t through;
   uint64_t below = path_below(cg, f, &through);
   f->heaviest = through;
+  bool tail = f->possible && f->candidates.len && ends_in_cycle_call(cg, fi);
   for (uint32_t i = 0; i < f->candidates.len; i++) {
     site *s = &m->sites[f->candidates.data[i]];
     uint64_t bytes = slot_bytes(s);
-    if (f->frame + bytes > limit && (f->seen || f->possible || limit < c->max_stack)) {
+    if (tail) { /* a tail call that reused the frame would keep it */
+      refuse(s, REFUSE_TAIL_CALL, 0);
+    } else if (f->frame + bytes > limit && (f->seen || f->possible || limit < c->max_stack)) {
       refuse(s, f->seen ? REFUSE_RECURSIVE : f->possible ? REFUSE_CYCLE_BUDGET
                                                          : REFUSE_FRAME_BUDGET,
              f->frame + bytes);
@@ -421,6 +531,7 @@ void stack_decide(escape_module *m) {
     cg.fns[i].heaviest = NO_ID;
   cg.noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
   build_graph(&cg);
+  cg.pointer_slots = pointer_callees_hold_slots(&cg);
   components(&cg, visit_component);
   for (uint32_t i = 0; i < cg.n; i++) {
     u32vec_free(&cg.edges[i]);

@@ -118,6 +118,8 @@ typedef enum refusal {
   REFUSE_STACK_BUDGET,   /* a call path through it is full (-escape-max-stack) */
   REFUSE_CYCLE_BUDGET,   /* it may be on a call cycle the module does not show
                             (-escape-max-cycle-frame) */
+  REFUSE_TAIL_CALL,      /* ... and ends in a call on it: a slot would keep
+                            the frame alive on every level */
   REFUSE_FREED_WITH_OTHERS,
   REFUSE_FREED_BY_CALLEE,
   REFUSE_FREE_INVOKE,    /* freed by an invoke, which we do not delete */
