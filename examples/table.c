@@ -1,5 +1,6 @@
-// A calloc'd counting table, and a temporary array handed to a reader.
-// Both moved; the one sized at run time stays on the heap.
+// A calloc'd counting table, and a temporary array handed to a reader: both
+// moved. The one sized at run time gets a 64-byte stack buffer, used when
+// n * 4 fits (-escape-small-buffer), and the heap otherwise.
 #include <stdio.h>
 #include <stdlib.h>
 

@@ -69,8 +69,20 @@ static refusal check_frees(const graph *g, object_id o, site *s) {
   return REFUSE_NONE;
 }
 
+/* A size known only at run time gets a stack buffer of -escape-small-buffer
+ * bytes, used when the size fits: malloc, calloc and aligned_alloc called
+ * (not invoked), under the same rules as a constant size. */
+static bool small_buffer(const escape_module *m, site *s) {
+  if (!m->config->small_buffer || LLVMGetInstructionOpcode(s->call) != LLVMCall ||
+      (s->kind != LIBC_MALLOC && s->kind != LIBC_CALLOC && s->kind != LIBC_ALIGNED_ALLOC))
+    return false;
+  s->small_buffer = true;
+  s->size = m->config->small_buffer;
+  return true;
+}
+
 static refusal check_size(const escape_module *m, site *s) {
-  if (!s->size_known)
+  if (!s->size_known && !small_buffer(m, s))
     return REFUSE_NONCONST_SIZE;
   if (s->overflow)
     return REFUSE_OVERFLOW;

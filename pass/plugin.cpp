@@ -25,6 +25,7 @@
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #if LLVM_VERSION_MAJOR >= 22
 #include "llvm/Plugins/PassPlugin.h"
 #else
@@ -85,6 +86,11 @@ cl::opt<unsigned long long> EscapeMaxWork(
     "escape-max-work", cl::init(ESCAPE_DEFAULT_MAX_WORK), cl::value_desc("steps"),
     cl::desc("escape: solver steps allowed per instruction of a function; past "
              "them its allocations stay on the heap (analysis budget exceeded)"));
+
+cl::opt<unsigned long long> EscapeSmallBuffer(
+    "escape-small-buffer", cl::init(ESCAPE_DEFAULT_SMALL_BUFFER), cl::value_desc("bytes"),
+    cl::desc("escape: stack buffer for an allocation of run-time size that does "
+             "not escape, used when the size fits (0: such allocations stay on the heap)"));
 
 cl::opt<std::string> EscapeStats(
     "escape-stats", cl::value_desc("file"),
@@ -206,6 +212,23 @@ bool dominates(void *Ctx, LLVMValueRef Def, LLVMValueRef Use) {
   auto *H = static_cast<Host *>(Ctx);
   auto &DT = H->FAM.getResult<DominatorTreeAnalysis>(H->fn(Def));
   return DT.dominates(cast<Instruction>(unwrap(Def)), cast<Instruction>(unwrap(Use)));
+}
+
+LLVMValueRef guardAllocation(void *, LLVMValueRef CallRef, LLVMValueRef SlotRef,
+                             LLVMValueRef BigRef) {
+  auto *Call = cast<CallInst>(unwrap(CallRef));
+  BasicBlock *Head = Call->getParent();
+  Instruction *Then =
+      SplitBlockAndInsertIfThen(unwrap(BigRef), Call->getIterator(), false);
+  BasicBlock *Tail = Call->getParent();
+  Call->moveBefore(*Then->getParent(), Then->getIterator());
+  PHINode *Phi = PHINode::Create(Call->getType(), 2, "escape.buffer");
+  Phi->insertBefore(*Tail, Tail->begin());
+  Phi->setDebugLoc(Call->getDebugLoc());
+  Call->replaceAllUsesWith(Phi);
+  Phi->addIncoming(unwrap(SlotRef), Head);
+  Phi->addIncoming(Call, Then->getParent());
+  return wrap(Phi);
 }
 
 bool remarksEnabled(void *, LLVMValueRef Fn) {
@@ -422,6 +445,7 @@ escape_config configFor(const Module &M) {
           option(M, EscapeMaxFrame, "escape.max-frame"),
           option(M, EscapeMaxStack, "escape.max-stack"),
           option(M, EscapeMaxCycleFrame, "escape.max-cycle-frame"),
+          option(M, EscapeSmallBuffer, "escape.small-buffer"),
           option(M, EscapeMaxWork, "escape.max-work"),
           option(M, EscapeReportOnly, "escape.report-only"),
           EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false,
@@ -438,6 +462,7 @@ void recordConfig(Module &M, const escape_config &C) {
   Add(Module::Min, "escape.max-frame", C.max_frame);
   Add(Module::Min, "escape.max-stack", C.max_stack);
   Add(Module::Min, "escape.max-cycle-frame", C.max_cycle_frame);
+  Add(Module::Min, "escape.small-buffer", C.small_buffer);
   Add(Module::Min, "escape.max-work", C.max_work);
   Add(Module::Max, "escape.report-only", C.report_only);
 }
@@ -457,7 +482,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Host H{M, FAM, DenseMap<const Function *, DenseMap<const Value *, DILocalVariable *>>()};
     escape_services Services = {&H,           inCycle,   dominates,      remark,
                                 variableName, paramName, remarksEnabled, changed,
-                                memberName,   error};
+                                memberName,   guardAllocation, error};
     if (Mode == ESCAPE_MODE_PRINT)
       Services.remark = nullptr;
     escape_config Config = configFor(M);

@@ -397,6 +397,10 @@ static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
   const escape_config *c = m->config;
   switch (s->verdict) {
   case REFUSE_NONE:
+    if (s->small_buffer) /* the heap still serves larger sizes */
+      strbuf_printf(b, " (stack buffer of %llu bytes when the size fits)",
+                    (unsigned long long)s->size);
+    return;
   case REFUSE_OPTNONE:
   case REFUSE_REPORT_ONLY:
   case REFUSE_ADDRSPACE:
@@ -898,16 +902,22 @@ static void explain_site(escape_module *m, const graph *g, object_id o) {
 static void check_promise(escape_module *m, const site *s, const char *desc,
                           const char *reason, const char *remedy) {
   const escape_services *sv = m->services;
-  if (s->verdict == REFUSE_NONE || s->verdict == REFUSE_REPORT_ONLY || !sv->error ||
-      !stack_promised(m, s->fn))
+  bool sometimes = s->verdict == REFUSE_NONE && s->small_buffer;
+  if ((s->verdict == REFUSE_NONE && !sometimes) || s->verdict == REFUSE_REPORT_ONLY ||
+      !sv->error || !stack_promised(m, s->fn))
     return;
   size_t len;
   const char *fn = LLVMGetValueName2(s->fn, &len);
   strbuf text = {0};
-  strbuf_printf(&text, "%s stays on the heap in %.*s, which is marked %s: %s", desc,
-                (int)len, fn, STACK_PROMISE,
-                s->verdict == REFUSE_OPTNONE ? "optnone function" : reason);
-  if (remedy && *remedy)
+  if (sometimes) /* the promise is the stack, whatever the size */
+    strbuf_printf(&text, "%s stays on the heap in %.*s, which is marked %s, when its "
+                         "size is over %llu bytes; remedy: a constant size",
+                  desc, (int)len, fn, STACK_PROMISE, (unsigned long long)s->size);
+  else
+    strbuf_printf(&text, "%s stays on the heap in %.*s, which is marked %s: %s", desc,
+                  (int)len, fn, STACK_PROMISE,
+                  s->verdict == REFUSE_OPTNONE ? "optnone function" : reason);
+  if (!sometimes && remedy && *remedy)
     strbuf_printf(&text, "; remedy: %s", remedy);
   sv->error(sv->ctx, s->call, text.data);
   strbuf_free(&text);

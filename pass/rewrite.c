@@ -22,6 +22,9 @@
  *     and free the frame before the callee reads the slot). TailCallElim
  *     puts the marker back where it still holds. musttail calls are never
  *     in a rewritten function (decide.c refuses).
+ * A site of run-time size keeps its call for sizes larger than its buffer:
+ * p = n <= K ? slot : malloc(n), and each free becomes
+ * free(p == slot ? NULL : p) (replace_with_buffer).
  * New instructions carry the site's debug location. Nothing else changes. */
 #include "escape/rewrite.h"
 
@@ -119,6 +122,60 @@ static void replace_site(escape_module *m, LLVMBuilderRef b, const site *s,
     LLVMBuildBr(b, LLVMGetNormalDest(call));
 }
 
+/* The size asked for, and whether it is larger than the buffer (or, for
+ * calloc, overflows: then calloc must run, and return NULL). */
+static LLVMValueRef too_big(escape_module *m, LLVMBuilderRef b, const site *s,
+                            LLVMValueRef *bytes) {
+  LLVMTypeRef i64 = LLVMInt64TypeInContext(m->context);
+  LLVMValueRef call = s->call, limit = LLVMConstInt(i64, s->size, false);
+  if (s->kind != LIBC_CALLOC) {
+    *bytes = LLVMGetOperand(call, s->kind == LIBC_ALIGNED_ALLOC ? 1 : 0);
+    return LLVMBuildICmp(b, LLVMIntUGT, *bytes, limit, "escape.big");
+  }
+  unsigned id = LLVMLookupIntrinsicID("llvm.umul.with.overflow", 23);
+  LLVMValueRef mul = LLVMGetIntrinsicDeclaration(m->module, id, &i64, 1);
+  LLVMValueRef args[2] = {LLVMGetOperand(call, 0), LLVMGetOperand(call, 1)};
+  LLVMValueRef product = LLVMBuildCall2(b, LLVMIntrinsicGetType(m->context, id, &i64, 1),
+                                        mul, args, 2, "");
+  *bytes = LLVMBuildExtractValue(b, product, 0, "escape.bytes");
+  LLVMValueRef overflow = LLVMBuildExtractValue(b, product, 1, "");
+  return LLVMBuildOr(b, overflow, LLVMBuildICmp(b, LLVMIntUGT, *bytes, limit, ""),
+                     "escape.big");
+}
+
+/* A run-time size: the buffer when the size fits, the call otherwise
+ * (p = n <= K ? slot : malloc(n)); calloc zeroes the n bytes it was asked
+ * for. Every free becomes free(p == slot ? NULL : p). */
+static void replace_with_buffer(escape_module *m, LLVMBuilderRef b, const site *s,
+                                LLVMValueRef slot) {
+  LLVMValueRef call = s->call;
+  LLVMPositionBuilderBefore(b, call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
+  lifetime_marker(m, b, true, slot, s->size);
+  LLVMValueRef bytes, big = too_big(m, b, s, &bytes);
+  if (s->kind == LIBC_CALLOC) {
+    LLVMTypeRef i64 = LLVMInt64TypeInContext(m->context);
+    LLVMValueRef zeroed = LLVMBuildSelect(b, big, LLVMConstInt(i64, 0, false), bytes, "");
+    LLVMBuildMemSet(b, slot, LLVMConstInt(LLVMInt8TypeInContext(m->context), 0, false),
+                    zeroed, (unsigned)decide_slot_align(s));
+  }
+  LLVMValueRef buffer = m->services->guard_allocation(m->services->ctx, call, slot, big);
+  LLVMTypeRef ptr = LLVMTypeOf(slot);
+  for (uint32_t i = 0; i < s->nfrees; i++) {
+    LLVMValueRef free_call = s->frees[i];
+    LLVMValueRef arg = LLVMGetOperand(free_call, 0);
+    LLVMPositionBuilderBefore(b, free_call);
+    LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(free_call));
+    LLVMValueRef mine = LLVMBuildICmp(b, LLVMIntEQ, arg, slot, "");
+    LLVMSetOperand(free_call, 0,
+                   LLVMBuildSelect(b, mine, LLVMConstPointerNull(ptr), arg, ""));
+    if (strip_casts(arg) == buffer) { /* after the free: a return may follow */
+      LLVMPositionBuilderBefore(b, LLVMGetNextInstruction(free_call));
+      lifetime_marker(m, b, false, slot, s->size);
+    }
+  }
+}
+
 static void drop_tail_markers(LLVMValueRef fn) {
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
        bb = LLVMGetNextBasicBlock(bb))
@@ -132,6 +189,11 @@ static void rewrite_site(escape_module *m, LLVMBuilderRef b, const site *s) {
   LLVMValueRef slot = entry_slot(m, b, s->fn, s);
   LLVMSetMetadata(slot, m->md_slot,
                   LLVMMetadataAsValue(m->context, LLVMMDNodeInContext2(m->context, NULL, 0)));
+  if (s->small_buffer) {
+    replace_with_buffer(m, b, s, slot);
+    end_at_returns(m, b, s->fn, slot, s->size);
+    return; /* the call stays, for sizes that do not fit */
+  }
   replace_site(m, b, s, slot);
   delete_frees(m, b, s, slot);
   end_at_returns(m, b, s->fn, slot, s->size);

@@ -332,18 +332,29 @@ static object_id sole_object(const graph *g, node_id n) {
   return only;
 }
 
+/* Does object o stand for one object of the running program (per frame or
+ * per iteration), so that two pointers into it are a pointer and an offset?
+ * Not what the caller's memory holds (*p, **p): one placeholder for every
+ * object the caller keeps there, which two loads may find different
+ * (t->s[i] - t->s[j] is the distance between two of the caller's mallocs). */
+static bool is_one_object(const graph *g, object_id o) {
+  object_kind kind = g->objects[o].kind;
+  return kind == OBJ_SITE || kind == OBJ_ALLOCA || kind == OBJ_PARAM;
+}
+
 /* p - q is an offset, carrying no pointer, when both point into one and the
  * same object, as C requires; q + (p - q) then stays in q's object, which
- * q's cells cover. Otherwise (two objects, or q null) the difference may
- * rebuild p from q's address, and both operands flow into it. Checked at
- * the fixed point; a difference only ever turns from offset to flowing, so
- * the rounds end. Returns true if one turned. */
+ * q's cells cover. Otherwise (two objects, a placeholder for several, or q
+ * null) the difference may rebuild p from q's address, and both operands
+ * flow into it. Checked at the fixed point; a difference only ever turns
+ * from offset to flowing, so the rounds end. Returns true if one turned. */
 static bool settle_differences(graph *g) {
   bool turned = false;
   for (uint32_t i = 0; i < g->ndifferences; i++) {
     difference *d = &g->differences[i];
     object_id o = sole_object(g, d->minuend);
-    if (d->flows || (o != NO_ID && o == sole_object(g, d->subtrahend)))
+    if (d->flows ||
+        (o != NO_ID && is_one_object(g, o) && o == sole_object(g, d->subtrahend)))
       continue;
     d->flows = turned = true;
     graph_add_edge(g, d->minuend, d->result, DELTA_ANY);

@@ -20,6 +20,8 @@ typedef struct escape_config {
   uint64_t max_stack; /* -escape-max-stack: most bytes moved along a call path */
   uint64_t max_cycle_frame; /* -escape-max-cycle-frame: most bytes moved per frame
                                of a function that may be on a call cycle */
+  uint64_t small_buffer; /* -escape-small-buffer: the stack buffer given to an
+                            allocation of run-time size, used when it fits; 0: off */
   uint64_t max_work;  /* -escape-max-work: solver steps allowed per instruction
                          of a function; past them its sites stay on the heap */
   bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
@@ -35,6 +37,7 @@ typedef struct escape_config {
 #define ESCAPE_DEFAULT_MAX_STACK 4096u
 #define ESCAPE_DEFAULT_MAX_CYCLE_FRAME 64u
 #define ESCAPE_DEFAULT_MAX_WORK 20000u
+#define ESCAPE_DEFAULT_SMALL_BUFFER 64u
 
 /* What the pass does with its verdicts. */
 typedef enum escape_mode {
@@ -85,6 +88,11 @@ typedef struct escape_services {
    * pointer; 0 if debug info does not tell. */
   unsigned (*member_name)(void *ctx, LLVMValueRef load, LLVMValueRef *pointer,
                           char *buf, unsigned cap);
+  /* Splits the block before allocation call `call`: when `big` (an i1
+   * computed before it) holds, the call runs; otherwise `slot` stands in.
+   * Returns the phi that replaces the call's uses. */
+  LLVMValueRef (*guard_allocation)(void *ctx, LLVMValueRef call, LLVMValueRef slot,
+                                   LLVMValueRef big);
   /* Reports an error at instruction `at` (or at fn when at is a function)
    * that fails the compile once the pass is done. */
   void (*error)(void *ctx, LLVMValueRef at, const char *message);

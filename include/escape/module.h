@@ -140,6 +140,8 @@ typedef struct site {
   LLVMValueRef fn;
   libc_call kind;
   bool size_known, overflow;
+  bool small_buffer;   /* run-time size: size is the stack buffer's, used when
+                          the size asked for fits (else the heap, as before) */
   uint64_t size, align;
   refusal verdict;     /* REFUSE_NONE: moved to the stack */
   uint64_t detail;     /* numbers for the reason: a limit, a total */

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 void sizes(int n, size_t count, long *out) {
   // CHECK-DAG: names.c:6: out does not escape
-  // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: malloc(n) escapes to heap: non-constant size
+  // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: malloc(n) does not escape
   char *a = malloc(n);
-  // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: malloc(n * 4) escapes to heap: non-constant size
+  // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: malloc(n * 4) does not escape
   int *b = malloc((size_t)n * sizeof *b);
-  // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: calloc(count, 8) escapes to heap: non-constant size
+  // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: calloc(count, 8) does not escape
   long *c = calloc(count, sizeof *c);
   void *w = NULL;
   // CHECK-DAG: names.c:[[@LINE+1]]:{{[0-9]+}}: posix_memalign(&w, 32, 64) does not escape
