@@ -207,6 +207,8 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--packages", nargs="*", default=list(RECIPES), choices=list(RECIPES))
     ap.add_argument("--major", default=None, help="LLVM major (default: newest built)")
+    ap.add_argument("--plugin", help="the plugin to load (default: build-MAJOR/libescape.so; "
+                    "give a copy when rebuilding meanwhile)")
     ap.add_argument("--runs", type=int, default=2, help="runs per file and build, fastest kept")
     ap.add_argument("--top", type=int, default=5, help="files listed per code base")
     ap.add_argument("--cache", default=os.environ.get(
@@ -217,6 +219,7 @@ def main():
     if not major:
         sys.exit("realcode: no plugin built; run make build first")
     clang, plugin = tools(major)
+    plugin = os.path.abspath(args.plugin) if args.plugin else plugin
     release = realworld.codename()
     realworld.ensure_deb_src(release)
     realworld.ensure_apt(["dpkg-dev"] + [p for k in args.packages for p in RECIPES[k]["apt"]])

@@ -30,6 +30,13 @@ static bool has_fn_attr(LLVMValueRef fn, const char *name) {
   return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
 }
 
+/* __builtin_setjmp: an intrinsic that returns twice without saying so. */
+static bool is_builtin_setjmp(LLVMValueRef fn) {
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len);
+  return len == 19 && memcmp(name, "llvm.eh.sjlj.setjmp", 19) == 0;
+}
+
 /* Calls that forbid a stack slot in this frame: setjmp-like functions
  * (returns_twice: a longjmp may revisit a frame whose slots were reused) and
  * musttail calls (the frame is gone when the callee runs). */
@@ -47,7 +54,8 @@ static refusal frame_refusal(LLVMValueRef fn) {
       LLVMValueRef callee = LLVMGetCalledValue(i);
       if (LLVMGetCallSiteEnumAttribute(i, LLVMAttributeFunctionIndex, kind) ||
           (LLVMIsAFunction(callee) &&
-           LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, kind)))
+           (LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, kind) ||
+            is_builtin_setjmp(callee))))
         return REFUSE_RETURNS_TWICE;
     }
   return REFUSE_NONE;

@@ -104,13 +104,13 @@ static const libc_entry table[] = {
     {"__printf_chk", "do+P", '-', true},
     {"fprintf", "no+P", '-', true},
     {"__fprintf_chk", "ndo+P", '-', true},
-    {"dprintf", "do+P", '-', false},
-    {"__dprintf_chk", "ddo+P", '-', false},
+    {"dprintf", "do+P", '-', true},
+    {"__dprintf_chk", "ddo+P", '-', true},
     {"vprintf", "ok", '-', true},
     {"__vprintf_chk", "dok", '-', true},
     {"vfprintf", "nok", '-', true},
     {"__vfprintf_chk", "ndok", '-', true},
-    {"vdprintf", "dok", '-', false},
+    {"vdprintf", "dok", '-', true},
     {"puts", "o", '-', true},
     {"fputs", "on", '-', true},
     {"fputs_unlocked", "on", '-', true},
@@ -123,15 +123,17 @@ static const libc_entry table[] = {
     {"fwrite", "oddn", '-', true},
     {"fwrite_unlocked", "oddn", '-', true},
     {"perror", "o", '-', true},
-    /* stdio.h: formatting into memory */
-    {"sprintf", "ws+S", 'c', false},
-    {"__sprintf_chk", "wdls+S", 'c', false},
-    {"snprintf", "wls+S", 'c', false},
-    {"__snprintf_chk", "wldls+S", 'c', false},
-    {"vsprintf", "wsk", 'c', false},
-    {"__vsprintf_chk", "wdlsk", 'c', false},
-    {"vsnprintf", "wlsk", 'c', false},
-    {"__vsnprintf_chk", "wldlsk", 'c', false},
+    /* stdio.h: formatting into memory; a conversion registered with glibc's
+     * register_printf_specifier (in any file, even for %d) runs the program's
+     * function inside snprintf */
+    {"sprintf", "ws+S", 'c', true},
+    {"__sprintf_chk", "wdls+S", 'c', true},
+    {"snprintf", "wls+S", 'c', true},
+    {"__snprintf_chk", "wldls+S", 'c', true},
+    {"vsprintf", "wsk", 'c', true},
+    {"__vsprintf_chk", "wdlsk", 'c', true},
+    {"vsnprintf", "wlsk", 'c', true},
+    {"__vsnprintf_chk", "wldlsk", 'c', true},
     /* stdio.h: input */
     {"scanf", "n+C", '-', true},
     {"fscanf", "nn+C", '-', true},
@@ -224,28 +226,6 @@ bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out) 
   return false;
 }
 
-/* Formatters into memory or a descriptor: they call the program only
- * through custom conversions (glibc's register_printf_specifier and kin). */
-static const char *const formatters[] = {
-    "__snprintf_chk", "__sprintf_chk", "__vsnprintf_chk", "__vsprintf_chk", "dprintf",
-    "snprintf", "sprintf", "vdprintf", "vsnprintf", "vsprintf"};
-
-static const char *const format_registrars[] = {
-    "register_printf_function", "register_printf_modifier", "register_printf_specifier",
-    "register_printf_type"};
-
-static bool listed(const char *const *names, size_t n, const char *name, size_t len) {
-  for (size_t i = 0; i < n; i++)
-    if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
-      return true;
-  return false;
-}
-
-bool libc_registers_formats(const char *name, size_t len) {
-  return listed(format_registrars, sizeof format_registrars / sizeof *format_registrars,
-                name, len);
-}
-
 /* C library and POSIX functions that never call a function of the program
  * (on this thread's stack), beyond the table above: for the call graph only.
  * Sorted. qsort, bsearch, tsearch, twalk, ftw, scandir, pthread_once, exit
@@ -284,10 +264,7 @@ static int compare_name(const void *key, const void *entry) {
   return strcmp((const char *)key, *(const char *const *)entry);
 }
 
-bool libc_calls_back(const char *name, size_t len, bool custom_formats) {
-  if (custom_formats &&
-      listed(formatters, sizeof formatters / sizeof *formatters, name, len))
-    return true; /* a conversion the program registered */
+bool libc_calls_back(const char *name, size_t len) {
   for (size_t i = 0; i < sizeof table / sizeof *table; i++)
     if (strlen(table[i].name) == len && memcmp(table[i].name, name, len) == 0)
       return table[i].calls_back;

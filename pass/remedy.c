@@ -130,6 +130,11 @@ void remedy_for_refusal(const escape_module *m, strbuf *b, const site *s) {
                   need);
     return;
   case REFUSE_CYCLE_BUDGET:
+    if (s->small_buffer) {
+      strbuf_printf(b, "a constant size of at most -escape-max-cycle-frame bytes, or "
+                       "-flto, with which the cycle may vanish");
+      return;
+    }
     strbuf_printf(b, "-escape-max-cycle-frame=%llu or more would move it; with the "
                      "whole program in view (-flto) the cycle may vanish",
                   need);

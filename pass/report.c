@@ -441,6 +441,11 @@ static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
                   (unsigned long long)c->max_stack);
     return;
   case REFUSE_CYCLE_BUDGET:
+    if (s->small_buffer) {
+      strbuf_printf(b, "function may be on a call cycle through a function pointer or "
+                       "code outside the module, where a run-time size gets no buffer");
+      return;
+    }
     strbuf_printf(b, "function may be on a call cycle through a function pointer or "
                      "code outside the module (%llu > %llu bytes per frame)",
                   (unsigned long long)s->detail, (unsigned long long)c->max_cycle_frame);

@@ -102,12 +102,19 @@ static void end_at_returns(escape_module *m, LLVMBuilderRef b, LLVMValueRef fn,
   }
 }
 
+/* At the site, with its debug location: the slot's memory is fresh every
+ * time the site runs. */
+static void start_at_site(escape_module *m, LLVMBuilderRef b, const site *s,
+                          LLVMValueRef slot) {
+  LLVMPositionBuilderBefore(b, s->call);
+  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(s->call));
+  lifetime_marker(m, b, true, slot, s->size);
+}
+
 static void replace_site(escape_module *m, LLVMBuilderRef b, const site *s,
                          LLVMValueRef slot) {
   LLVMValueRef call = s->call;
-  LLVMPositionBuilderBefore(b, call);
-  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-  lifetime_marker(m, b, true, slot, s->size);
+  start_at_site(m, b, s, slot);
   if (s->kind == LIBC_CALLOC)
     LLVMBuildMemSet(b, slot, LLVMConstInt(LLVMInt8TypeInContext(m->context), 0, false),
                     LLVMConstInt(LLVMInt64TypeInContext(m->context), s->size, false),
@@ -149,9 +156,7 @@ static LLVMValueRef too_big(escape_module *m, LLVMBuilderRef b, const site *s,
 static void replace_with_buffer(escape_module *m, LLVMBuilderRef b, const site *s,
                                 LLVMValueRef slot) {
   LLVMValueRef call = s->call;
-  LLVMPositionBuilderBefore(b, call);
-  LLVMSetCurrentDebugLocation2(b, LLVMInstructionGetDebugLoc(call));
-  lifetime_marker(m, b, true, slot, s->size);
+  start_at_site(m, b, s, slot);
   LLVMValueRef bytes, big = too_big(m, b, s, &bytes);
   if (s->kind == LIBC_CALLOC) {
     LLVMTypeRef i64 = LLVMInt64TypeInContext(m->context);

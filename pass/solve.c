@@ -375,57 +375,29 @@ static bool settle_differences(graph *g) {
  * trip. Edges join the graph while solving (loads meet stores through
  * fields), so the search runs when some object's cells double. */
 
-typedef struct scc_search {
-  uint32_t *index, *low, *comp, *stack, *frame_node, *frame_edge;
-  bool *on_stack;
-  uint32_t next_index, sp, ncomps;
-} scc_search;
-
 static bool is_shift(int32_t delta) {
   return delta != 0 && delta != DELTA_ANY && delta != DELTA_DROP_NUM &&
          delta != DELTA_NUM_EXT;
 }
 
-/* Tarjan's algorithm from root, with an explicit stack of frames. */
-static void scc_visit(const graph *g, scc_search *t, node_id root) {
-  uint32_t depth = 0;
-  t->frame_node[0] = root;
-  t->frame_edge[0] = 0;
-  t->index[root] = t->low[root] = t->next_index++;
-  t->stack[t->sp++] = root;
-  t->on_stack[root] = true;
-  while (true) {
-    node_id v = t->frame_node[depth];
-    if (t->frame_edge[depth] < g->nodes[v].nedges) {
-      node_id w = g->nodes[v].edges[t->frame_edge[depth]++].dst;
-      if (t->index[w] == NO_ID) {
-        t->index[w] = t->low[w] = t->next_index++;
-        t->stack[t->sp++] = w;
-        t->on_stack[w] = true;
-        depth++;
-        t->frame_node[depth] = w;
-        t->frame_edge[depth] = 0;
-      } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
-        t->low[v] = t->index[w];
-      }
-      continue;
-    }
-    if (t->low[v] == t->index[v]) {
-      node_id w;
-      do {
-        w = t->stack[--t->sp];
-        t->on_stack[w] = false;
-        t->comp[w] = t->ncomps;
-      } while (w != v);
-      t->ncomps++;
-    }
-    if (depth == 0)
-      return;
-    depth--;
-    node_id parent = t->frame_node[depth];
-    if (t->low[v] < t->low[parent])
-      t->low[parent] = t->low[v];
-  }
+static uint32_t node_degree(const void *g, uint32_t v) {
+  return ((const graph *)g)->nodes[v].nedges;
+}
+
+static uint32_t node_successor(const void *g, uint32_t v, uint32_t i) {
+  return ((const graph *)g)->nodes[v].edges[i].dst;
+}
+
+typedef struct component_ids {
+  uint32_t *of; /* per node */
+  uint32_t next;
+} component_ids;
+
+static void number_component(void *ctx, const uint32_t *members, uint32_t n) {
+  component_ids *ids = ctx;
+  for (uint32_t i = 0; i < n; i++)
+    ids->of[members[i]] = ids->next;
+  ids->next++;
 }
 
 /* Every shifting edge inside a strongly connected component forgets the
@@ -433,21 +405,13 @@ static void scc_visit(const graph *g, scc_search *t, node_id root) {
 static void collapse_shifting_cycles(graph *g) {
   uint32_t n = g->nnodes;
   g->work += n;
-  scc_search t = {0};
-  uint32_t *arrays = escape_xcalloc((size_t)n * 6, sizeof *arrays);
-  t.index = arrays, t.low = arrays + n, t.comp = arrays + 2 * (size_t)n;
-  t.stack = arrays + 3 * (size_t)n, t.frame_node = arrays + 4 * (size_t)n;
-  t.frame_edge = arrays + 5 * (size_t)n;
-  t.on_stack = escape_xcalloc(n, sizeof *t.on_stack);
-  for (node_id v = 0; v < n; v++)
-    t.index[v] = NO_ID;
-  for (node_id v = 0; v < n; v++)
-    if (t.index[v] == NO_ID)
-      scc_visit(g, &t, v);
+  component_ids ids = {escape_xcalloc(n ? n : 1, sizeof *ids.of), 0};
+  scc_graph edges = {n, g, node_degree, node_successor};
+  scc_components(&edges, number_component, &ids);
   for (node_id v = 0; v < n; v++)
     for (uint32_t i = 0; i < g->nodes[v].nedges; i++) {
       edge *e = &g->nodes[v].edges[i];
-      if (!is_shift(e->delta) || t.comp[v] != t.comp[e->dst])
+      if (!is_shift(e->delta) || ids.of[v] != ids.of[e->dst])
         continue;
       e->delta = DELTA_ANY;
       node_id dst = e->dst;
@@ -457,8 +421,7 @@ static void collapse_shifting_cycles(graph *g) {
           solve_add_cell(g, dst, solve_shift(g, c, DELTA_ANY));
       }
     }
-  free(t.on_stack);
-  free(arrays);
+  free(ids.of);
 }
 
 /* Propagates until nothing is pending, or until the work exceeds the

@@ -64,7 +64,6 @@ typedef struct call_graph {
   u32vec *edges;
   stack_fn *fns;       /* n entries; the two pseudo nodes use frame, path */
   unsigned noinline;   /* attribute kind */
-  bool custom_formats; /* the module registers printf conversions */
   bool pointer_slots;  /* a function whose address is taken may hold slots */
 } call_graph;
 
@@ -126,7 +125,7 @@ static bool may_call_back(const call_graph *cg, LLVMValueRef call, LLVMValueRef 
     return false;
   size_t len;
   const char *name = LLVMGetValueName2(callee, &len);
-  return libc_calls_back(name, len, cg->custom_formats);
+  return libc_calls_back(name, len);
 }
 
 static void add_call(call_graph *cg, uint32_t f, LLVMValueRef call, uint32_t callee,
@@ -165,16 +164,6 @@ static void call_edges(call_graph *cg, uint32_t f, LLVMValueRef call) {
     add_edge(cg, f, cg->external);
 }
 
-static bool registers_formats(const escape_module *m) {
-  for (uint32_t f = 0; f < m->nfns; f++) {
-    size_t len;
-    const char *name = LLVMGetValueName2(m->fns[f].fn, &len);
-    if (libc_registers_formats(name, len))
-      return true;
-  }
-  return false;
-}
-
 /* Bytes of the slots an earlier run of escape put in fn's entry block
  * (they may since have been inlined into it). */
 static uint64_t existing_slots(const escape_module *m, LLVMValueRef fn) {
@@ -189,7 +178,6 @@ static uint64_t existing_slots(const escape_module *m, LLVMValueRef fn) {
 
 static void build_graph(call_graph *cg) {
   escape_module *m = cg->m;
-  cg->custom_formats = registers_formats(m);
   for (uint32_t f = 0; f < m->nfns; f++) {
     LLVMValueRef fn = m->fns[f].fn;
     if (!m->fns[f].defined)
@@ -225,55 +213,6 @@ static bool self_loop(const call_graph *cg, uint32_t v) {
     if (cg->edges[v].data[i] == v)
       return true;
   return false;
-}
-
-/* Tarjan, iteratively: visit(c, order) is called on each component, callees
- * first. */
-typedef void (*component_fn)(call_graph *cg, const uint32_t *members, uint32_t n);
-
-static void components(call_graph *cg, component_fn visit) {
-  uint32_t n = cg->n, next = 0, sp = 0;
-  uint32_t *index = escape_xcalloc(n, sizeof *index), *low = escape_xcalloc(n, sizeof *low);
-  uint32_t *stack = escape_xcalloc(n, sizeof *stack), *frame = escape_xcalloc(n, sizeof *frame);
-  uint32_t *at = escape_xcalloc(n, sizeof *at);
-  bool *on = escape_xcalloc(n, sizeof *on);
-  memset(index, 0xff, n * sizeof *index);
-  for (uint32_t root = 0; root < n; root++) {
-    if (index[root] != NO_ID)
-      continue;
-    uint32_t depth = 0;
-    frame[0] = root, at[0] = 0;
-    index[root] = low[root] = next++;
-    stack[sp++] = root, on[root] = true;
-    for (;;) {
-      uint32_t v = frame[depth];
-      if (at[depth] < cg->edges[v].len) {
-        uint32_t w = cg->edges[v].data[at[depth]++];
-        if (index[w] == NO_ID) {
-          index[w] = low[w] = next++;
-          stack[sp++] = w, on[w] = true;
-          frame[++depth] = w, at[depth] = 0;
-        } else if (on[w] && index[w] < low[v]) {
-          low[v] = index[w];
-        }
-        continue;
-      }
-      if (low[v] == index[v]) {
-        uint32_t start = sp;
-        do
-          on[stack[--start]] = false;
-        while (stack[start] != v);
-        visit(cg, &stack[start], sp - start);
-        sp = start;
-      }
-      if (depth == 0)
-        break;
-      uint32_t parent = frame[--depth];
-      if (low[v] < low[parent])
-        low[parent] = low[v];
-    }
-  }
-  free(index), free(low), free(stack), free(frame), free(at), free(on);
 }
 
 /* --- frames and paths ------------------------------------------------------ */
@@ -464,6 +403,10 @@ static void admit(call_graph *cg, uint32_t fi) {
     uint64_t bytes = slot_bytes(s);
     if (tail) { /* a tail call that reused the frame would keep it */
       refuse(s, REFUSE_TAIL_CALL, 0);
+    } else if (f->possible && s->small_buffer) {
+      /* a buffer sized for what may be any size, once per level of a
+       * recursion that the module cannot see */
+      refuse(s, REFUSE_CYCLE_BUDGET, bytes);
     } else if (f->frame + bytes > limit && (f->seen || f->possible || limit < c->max_stack)) {
       refuse(s, f->seen ? REFUSE_RECURSIVE : f->possible ? REFUSE_CYCLE_BUDGET
                                                          : REFUSE_FRAME_BUDGET,
@@ -478,7 +421,8 @@ static void admit(call_graph *cg, uint32_t fi) {
   f->path = f->frame + below;
 }
 
-static void visit_component(call_graph *cg, const uint32_t *members, uint32_t n) {
+static void visit_component(void *ctx, const uint32_t *members, uint32_t n) {
+  call_graph *cg = ctx;
   bool cycle = n > 1 || self_loop(cg, members[0]);
   uint32_t id = members[0];
   for (uint32_t i = 0; i < n; i++) {
@@ -532,7 +476,8 @@ void stack_decide(escape_module *m) {
   cg.noinline = LLVMGetEnumAttributeKindForName("noinline", 8);
   build_graph(&cg);
   cg.pointer_slots = pointer_callees_hold_slots(&cg);
-  components(&cg, visit_component);
+  scc_graph calls = {cg.n, cg.edges, scc_u32vec_degree, scc_u32vec_successor};
+  scc_components(&calls, visit_component, &cg); /* callees first */
   for (uint32_t i = 0; i < cg.n; i++) {
     u32vec_free(&cg.edges[i]);
     u32vec_free(&cg.fns[i].candidates);

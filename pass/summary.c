@@ -248,81 +248,30 @@ static void analyse_scc(escape_module *m, const u32vec *edges,
   free(graphs);
 }
 
-typedef struct tarjan {
-  uint32_t *index, *low, *stack, *frame_fn, *frame_edge;
-  bool *on_stack;
-  u32vec *edges;
-  uint32_t next_index, sp;
-} tarjan;
+typedef struct scc_walk {
+  escape_module *m;
+  const u32vec *edges;
+  summary_finish_fn finish;
+} scc_walk;
 
-static void tarjan_visit(escape_module *m, tarjan *t, uint32_t root,
-                         summary_finish_fn finish) {
-  uint32_t depth = 0;
-  t->frame_fn[0] = root;
-  t->frame_edge[0] = 0;
-  t->index[root] = t->low[root] = t->next_index++;
-  t->stack[t->sp++] = root;
-  t->on_stack[root] = true;
-  while (true) {
-    uint32_t v = t->frame_fn[depth];
-    if (t->frame_edge[depth] < t->edges[v].len) {
-      uint32_t w = t->edges[v].data[t->frame_edge[depth]++];
-      if (t->index[w] == NO_ID) {
-        t->index[w] = t->low[w] = t->next_index++;
-        t->stack[t->sp++] = w;
-        t->on_stack[w] = true;
-        depth++;
-        t->frame_fn[depth] = w;
-        t->frame_edge[depth] = 0;
-      } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
-        t->low[v] = t->index[w];
-      }
-      continue;
-    }
-    if (t->low[v] == t->index[v]) {
-      uint32_t start = t->sp;
-      do
-        t->on_stack[t->stack[--start]] = false;
-      while (t->stack[start] != v);
-      analyse_scc(m, t->edges, &t->stack[start], t->sp - start, finish);
-      t->sp = start;
-    }
-    if (depth == 0)
-      return;
-    depth--;
-    uint32_t parent = t->frame_fn[depth];
-    if (t->low[v] < t->low[parent])
-      t->low[parent] = t->low[v];
-  }
+static void visit_scc(void *ctx, const uint32_t *members, uint32_t n) {
+  scc_walk *w = ctx;
+  analyse_scc(w->m, w->edges, members, n, w->finish);
 }
 
 void summary_run(escape_module *m, summary_finish_fn finish) {
   uint32_t n = m->nfns;
-  tarjan t = {0};
-  t.index = escape_xcalloc(n, sizeof(uint32_t));
-  t.low = escape_xcalloc(n, sizeof(uint32_t));
-  t.stack = escape_xcalloc(n, sizeof(uint32_t));
-  t.frame_fn = escape_xcalloc(n, sizeof(uint32_t));
-  t.frame_edge = escape_xcalloc(n, sizeof(uint32_t));
-  t.on_stack = escape_xcalloc(n, sizeof(bool));
-  t.edges = escape_xcalloc(n, sizeof(u32vec));
-  memset(t.index, 0xff, n * sizeof(uint32_t));
+  u32vec *edges = escape_xcalloc(n ? n : 1, sizeof *edges);
   for (uint32_t i = 0; i < n; i++)
     if (m->fns[i].defined)
-      callees(m, i, &t.edges[i]);
-  mark_needed(m, t.edges);
+      callees(m, i, &edges[i]);
+  mark_needed(m, edges);
+  scc_graph calls = {n, edges, scc_u32vec_degree, scc_u32vec_successor};
+  scc_walk walk = {m, edges, finish};
+  scc_components(&calls, visit_scc, &walk); /* callees first */
   for (uint32_t i = 0; i < n; i++)
-    if (m->fns[i].defined && t.index[i] == NO_ID)
-      tarjan_visit(m, &t, i, finish);
-  for (uint32_t i = 0; i < n; i++)
-    u32vec_free(&t.edges[i]);
-  free(t.edges);
-  free(t.index);
-  free(t.low);
-  free(t.stack);
-  free(t.frame_fn);
-  free(t.frame_edge);
-  free(t.on_stack);
+    u32vec_free(&edges[i]);
+  free(edges);
 }
 
 static bool freed_here(const graph *g, object_id o) {

@@ -237,3 +237,58 @@ void strbuf_free(strbuf *b) {
   free(b->data);
   *b = (strbuf){0};
 }
+
+uint32_t scc_u32vec_degree(const void *edges, uint32_t v) {
+  return ((const u32vec *)edges)[v].len;
+}
+
+uint32_t scc_u32vec_successor(const void *edges, uint32_t v, uint32_t i) {
+  return ((const u32vec *)edges)[v].data[i];
+}
+
+void scc_components(const scc_graph *g, scc_visit_fn visit, void *ctx) {
+  uint32_t n = g->n, next = 0, sp = 0;
+  uint32_t *index = escape_xcalloc(n ? n : 1, sizeof *index);
+  uint32_t *low = escape_xcalloc(n ? n : 1, sizeof *low);
+  uint32_t *stack = escape_xcalloc(n ? n : 1, sizeof *stack);
+  uint32_t *frame = escape_xcalloc(n ? n : 1, sizeof *frame);
+  uint32_t *at = escape_xcalloc(n ? n : 1, sizeof *at);
+  bool *on = escape_xcalloc(n ? n : 1, sizeof *on);
+  memset(index, 0xff, n * sizeof *index);
+  for (uint32_t root = 0; root < n; root++) {
+    if (index[root] != UINT32_MAX)
+      continue;
+    uint32_t depth = 0;
+    frame[0] = root, at[0] = 0;
+    index[root] = low[root] = next++;
+    stack[sp++] = root, on[root] = true;
+    for (;;) {
+      uint32_t v = frame[depth];
+      if (at[depth] < g->degree(g->data, v)) {
+        uint32_t w = g->successor(g->data, v, at[depth]++);
+        if (index[w] == UINT32_MAX) {
+          index[w] = low[w] = next++;
+          stack[sp++] = w, on[w] = true;
+          frame[++depth] = w, at[depth] = 0;
+        } else if (on[w] && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      if (low[v] == index[v]) {
+        uint32_t start = sp;
+        do
+          on[stack[--start]] = false;
+        while (stack[start] != v);
+        visit(ctx, &stack[start], sp - start);
+        sp = start;
+      }
+      if (depth == 0)
+        break;
+      uint32_t parent = frame[--depth];
+      if (low[v] < low[parent])
+        low[parent] = low[v];
+    }
+  }
+  free(index), free(low), free(stack), free(frame), free(at), free(on);
+}

@@ -27,13 +27,9 @@ bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out);
 
 /* May a declaration of this name call back into the program? True for
  * everything but the functions known not to: most of the table (not stream
- * I/O, which may run a cookie stream's functions, nor exit), and the
- * formatters unless custom_formats (the module registers printf
- * conversions). */
-bool libc_calls_back(const char *name, size_t len, bool custom_formats);
-
-/* Does this function register printf conversions (glibc)? */
-bool libc_registers_formats(const char *name, size_t len);
+ * I/O, which may run a cookie stream's functions, nor the formatters, which
+ * may run a registered printf conversion, nor exit). */
+bool libc_calls_back(const char *name, size_t len);
 
 /* The variadic arguments a printf format consumes, in order: 's' for a
  * string whose bytes are read, 'b' for a number or pointer whose bits are.

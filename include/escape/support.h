@@ -1,5 +1,6 @@
 /* support.h — the few containers the analysis needs: growable arrays, a
- * pointer-keyed hash map, and the object set that points-to sets are made of.
+ * pointer-keyed hash map, the object set that points-to sets are made of,
+ * and strongly connected components.
  * Owns no analysis knowledge. Everything here is per-invocation state: no
  * globals, so the plugin can run in parallel LTO backends. */
 #ifndef ESCAPE_SUPPORT_H
@@ -84,6 +85,23 @@ static inline uint32_t objset_slots(const objset *s) {
 static inline uint32_t objset_at(const objset *s, uint32_t i) {
   return s->slots[i];
 }
+
+/* Strongly connected components of a graph of n vertices, given by each
+ * vertex's successors, found by Tarjan's algorithm with an explicit stack
+ * of frames (deep graphs do not overflow the C stack). visit(ctx, members,
+ * count) is called once per component, successors' components first. */
+typedef struct scc_graph {
+  uint32_t n;
+  const void *data;
+  uint32_t (*degree)(const void *data, uint32_t v);
+  uint32_t (*successor)(const void *data, uint32_t v, uint32_t i);
+} scc_graph;
+typedef void (*scc_visit_fn)(void *ctx, const uint32_t *members, uint32_t count);
+void scc_components(const scc_graph *g, scc_visit_fn visit, void *ctx);
+
+/* For graphs kept as one u32vec of successors per vertex. */
+uint32_t scc_u32vec_degree(const void *edges, uint32_t v);
+uint32_t scc_u32vec_successor(const void *edges, uint32_t v, uint32_t i);
 
 /* A growable, NUL-terminated string. */
 typedef struct strbuf {

@@ -53,11 +53,21 @@ define void @visible() {
   call void @free(ptr %p)
   ret void
 }
-; Stream I/O may call back (a cookie stream's functions are the program's):
-; printf puts an exported function on a possible cycle. Formatting into
-; memory does not call back, unless the module registers printf conversions.
+; Stream I/O may call back (a cookie stream's functions are the program's),
+; and so may formatting into memory (a registered printf conversion): both
+; put an exported function on a possible cycle. A leaf declaration does not.
 ; WHY-DAG: prints:+1: malloc(128) escapes to heap: function may be on a call cycle
-; WHY-DAG: formats:+1: malloc(128) does not escape
+; WHY-DAG: formats:+1: malloc(128) escapes to heap: function may be on a call cycle
+; WHY-DAG: quiet_caller:+1: malloc(128) does not escape
+define void @quiet_caller(i32 %v) {
+  %p = call ptr @malloc(i64 128)
+  store i32 %v, ptr %p
+  %x = load i32, ptr %p
+  call void @quiet(i32 %x)
+  call void @free(ptr %p)
+  ret void
+}
+declare void @quiet(i32) nocallback
 define void @formats(i32 %v, ptr %out) {
   %p = call ptr @malloc(i64 128)
   store i32 %v, ptr %p
