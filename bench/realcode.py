@@ -163,7 +163,7 @@ def measure(pkg, commands, clang, plugin, major, runs, tmp):
             esc_t, esc_rss = min(esc_t or t, t), max(esc_rss or 0, rss)
         t_m, _, report_m = run_measured(with_m + ["-ftime-report"], cwd)
         t_0, _, report_0 = run_measured(base + load + ["-ftime-report"], cwd)
-        st = read_stats(stats)
+        st = read_stats(stats)[:1]  # each compile with the plugin appended one line
         files.append({
             "file": os.path.relpath(os.path.join(cwd, source), os.path.join(tmp, pkg)),
             "plain": plain_t, "escape": esc_t, "plain_rss": plain_rss, "escape_rss": esc_rss,
