@@ -824,7 +824,10 @@ static void remark_site(escape_module *m, const site *s, const char *desc,
   snprintf(size, sizeof size, "%llu", (unsigned long long)s->size);
   if (s->verdict == REFUSE_NONE) {
     escape_remark_arg args[] = {{"Site", desc, NULL},
-                                {NULL, " does not escape: moved to the stack (", NULL},
+                                {NULL, s->small_buffer
+                                           ? " does not escape: a stack buffer when the size fits ("
+                                           : " does not escape: moved to the stack (",
+                                 NULL},
                                 {"Bytes", size, NULL},
                                 {NULL, " bytes)", NULL}};
     sv->remark(sv->ctx, ESCAPE_REMARK_PASSED, s->call, 0, "MovedToStack", args, 4);

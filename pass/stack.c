@@ -335,13 +335,25 @@ static bool ignorable(LLVMValueRef inst) {
   return LLVMIsAFunction(callee) && LLVMGetIntrinsicID(callee); /* debug, lifetime */
 }
 
+/* A call that may vanish later: an intrinsic, or a function with a body,
+ * which the inliner may find empty (a hook). Then the call before it is in
+ * tail position. (A free stays in the heap build: there, the call before it
+ * was no sibling call either.) */
+static bool may_vanish(LLVMValueRef inst) {
+  if (!LLVMIsACallInst(inst))
+    return false;
+  LLVMValueRef callee = LLVMGetCalledValue(inst);
+  return LLVMIsAFunction(callee) && (LLVMGetIntrinsicID(callee) || !LLVMIsDeclaration(callee));
+}
+
 static LLVMValueRef next_real(LLVMValueRef inst) {
-  while (inst && (ignorable(inst) || LLVMIsAPHINode(inst)))
+  while (inst && (may_vanish(inst) || LLVMIsAPHINode(inst)))
     inst = LLVMGetNextInstruction(inst);
   return inst;
 }
 
-/* Is the call followed by its function's return, in its block or the next? */
+/* Is the call followed by its function's return, in its block or the next,
+ * with nothing between but calls that may vanish? */
 static bool in_tail_position(LLVMValueRef call) {
   LLVMValueRef next = next_real(LLVMGetNextInstruction(call));
   if (next && LLVMGetInstructionOpcode(next) == LLVMBr && !LLVMIsConditional(next))

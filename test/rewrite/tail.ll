@@ -35,3 +35,21 @@ define i64 @must_tail(i64 %x) {
   ret i64 %r
 }
 declare i64 @other(i64)
+
+; On a possible cycle (exported, calling out), a call followed by another
+; call and the return: the second may vanish (an empty hook inlined), and
+; then the first is a sibling call that a slot would keep from reusing the
+; frame.
+; WHY: tail_hooked:+{{[0-9]+}}: malloc(16) escapes to heap: function may be on a call cycle and ends in a call on it
+define i64 @tail_hooked(i64 %x) {
+  %p = call ptr @malloc(i64 16)
+  store i64 %x, ptr %p
+  %v = load i64, ptr %p
+  call void @free(ptr %p)
+  %r = call i64 @other(i64 %v)
+  call void @hook()
+  ret i64 %r
+}
+define internal void @hook() {
+  ret void
+}
