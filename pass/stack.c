@@ -117,7 +117,7 @@ static bool call_is_noinline(const call_graph *cg, LLVMValueRef call) {
 /* Can a call to this declaration run a function of the program? Not for
  * `nocallback` (GCC's and clang's `leaf`: it returns to this file only by
  * returning), nor for the C library functions known not to. */
-static bool may_call_back(const call_graph *cg, LLVMValueRef call, LLVMValueRef callee) {
+static bool may_call_back(LLVMValueRef call, LLVMValueRef callee) {
   unsigned nocallback = LLVMGetEnumAttributeKindForName("nocallback", 10);
   if (nocallback &&
       (LLVMGetEnumAttributeAtIndex(callee, LLVMAttributeFunctionIndex, nocallback) ||
@@ -160,7 +160,7 @@ static void call_edges(call_graph *cg, uint32_t f, LLVMValueRef call) {
                                  !has_fn_attr(callee, cg->noinline));
     return;
   }
-  if (may_call_back(cg, call, callee))
+  if (may_call_back(call, callee))
     add_edge(cg, f, cg->external);
 }
 
@@ -373,7 +373,7 @@ static uint32_t call_target(const call_graph *cg, LLVMValueRef call) {
   uint32_t g = fn_index(cg->m, callee);
   if (g != NO_ID && cg->m->fns[g].defined)
     return g;
-  return may_call_back(cg, call, callee) ? cg->external : NO_ID;
+  return may_call_back(call, callee) ? cg->external : NO_ID;
 }
 
 /* Does f end in a call that may come back to it? Such a call can reuse f's
