@@ -374,7 +374,7 @@ static bool libc_model_call(graph *g, LLVMValueRef call, LLVMValueRef fn,
 
 /* --- functions of the module and declarations ----------------------------- */
 
-static void summary_model(graph *g, LLVMValueRef call, fn_summary *callee) {
+void call_model_arguments(graph *g, LLVMValueRef call, const fn_summary *callee) {
   unsigned nargs = LLVMGetNumArgOperands(call);
   call_site cs = {g, call, callee->fn, graph_value_node(g, call), REASON_CALL_LEAKS};
   for (unsigned i = 0; i < nargs; i++) {
@@ -387,8 +387,12 @@ static void summary_model(graph *g, LLVMValueRef call, fn_summary *callee) {
       cs.why = REASON_CALL_LEAKS;
     }
   }
+}
+
+static void summary_model(graph *g, LLVMValueRef call, fn_summary *callee) {
+  call_model_arguments(g, call, callee);
   if (callee->returns_unknown)
-    graph_add_copy(g, g->ext_node, cs.result);
+    graph_add_copy(g, g->ext_node, graph_value_node(g, call));
 }
 
 static void declaration_model(graph *g, LLVMValueRef call, LLVMValueRef fn) {

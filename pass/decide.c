@@ -90,6 +90,8 @@ static bool small_buffer(const escape_module *m, site *s) {
 }
 
 static refusal check_size(const escape_module *m, site *s) {
+  if (s->kind == LIBC_WRAPPER) /* decided on the allocation, once inlined */
+    return REFUSE_NONE;
   if (!s->size_known && !small_buffer(m, s))
     return REFUSE_NONCONST_SIZE;
   if (s->overflow)

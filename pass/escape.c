@@ -1,4 +1,6 @@
 /* escape.c — the driver: runs the stages over a module in three phases
+ *   0. wrappers: a first, silent run finds the allocation wrappers whose
+ *      calls may keep their memory in the caller, and inlines those calls
  *   1. summary (SCCs bottom-up) -> graph -> solve -> decide: each function's
  *      own verdicts, and what only its graph can explain (report)
  *   2. stack: what the stack can take, along call paths and cycles, after
@@ -14,6 +16,7 @@
 #include "escape/rewrite.h"
 #include "escape/stack.h"
 #include "escape/summary.h"
+#include "escape/wrappers.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -116,31 +119,67 @@ static void free_sites(escape_module *m) {
   free(m->sites);
 }
 
-bool escape_run_module(LLVMModuleRef module, const escape_config *config,
-                       const escape_services *services, escape_mode mode) {
-  escape_module m = {.module = module,
-                     .context = LLVMGetModuleContext(module),
-                     .config = config,
-                     .services = services,
-                     .mode = mode};
+static void module_open(escape_module *m, LLVMModuleRef module, const escape_config *config,
+                        const escape_services *services, escape_mode mode) {
+  *m = (escape_module){.module = module,
+                       .context = LLVMGetModuleContext(module),
+                       .config = config,
+                       .services = services,
+                       .mode = mode};
   /* Kinds that do not exist in this LLVM (captures before 21, nocapture
    * from 21) come back as 0 and are skipped. */
-  m.attrs = (attr_kinds){.nocapture = attr_kind("nocapture"),
-                         .captures = attr_kind("captures"),
-                         .returned = attr_kind("returned"),
-                         .readonly = attr_kind("readonly"),
-                         .readnone = attr_kind("readnone"),
-                         .memory = attr_kind("memory")};
-  m.md_reported = LLVMGetMDKindIDInContext(m.context, "escape.reported", 15);
-  m.md_inexact = LLVMGetMDKindIDInContext(m.context, "escape.inexact", 14);
-  m.report_all = mode == ESCAPE_MODE_PRINT || config->m > 0;
-  m.can_rewrite = stack_in_address_space_0(module);
-  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn && !m.report_all;
-       fn = LLVMGetNextFunction(fn))
-    if (!LLVMIsDeclaration(fn))
-      m.report_all = services->remarks_enabled && services->remarks_enabled(services->ctx, fn);
-  m.md_slot = LLVMGetMDKindIDInContext(m.context, "escape.slot", 11);
+  m->attrs = (attr_kinds){.nocapture = attr_kind("nocapture"),
+                          .captures = attr_kind("captures"),
+                          .returned = attr_kind("returned"),
+                          .readonly = attr_kind("readonly"),
+                          .readnone = attr_kind("readnone"),
+                          .memory = attr_kind("memory")};
+  m->md_reported = LLVMGetMDKindIDInContext(m->context, "escape.reported", 15);
+  m->md_inexact = LLVMGetMDKindIDInContext(m->context, "escape.inexact", 14);
+  m->md_slot = LLVMGetMDKindIDInContext(m->context, "escape.slot", 11);
+  m->md_wrapper = LLVMGetMDKindIDInContext(m->context, "escape.wrapper", 14);
+  m->can_rewrite = stack_in_address_space_0(module);
+}
+
+static void module_close(escape_module *m) {
+  ptrmap_free(&m->numbering);
+  summary_free(m);
+  free_sites(m);
+}
+
+static bool wants_report(const escape_module *m) {
+  if (m->mode == ESCAPE_MODE_PRINT || m->config->m > 0)
+    return true;
+  for (LLVMValueRef fn = LLVMGetFirstFunction(m->module); fn; fn = LLVMGetNextFunction(fn))
+    if (!LLVMIsDeclaration(fn) && m->services->remarks_enabled &&
+        m->services->remarks_enabled(m->services->ctx, fn))
+      return true;
+  return false;
+}
+
+/* The run before the analysis (wrappers.h): calls to allocation wrappers
+ * whose memory may stay in the caller are inlined, silently. */
+static bool inline_wrappers(LLVMModuleRef module, const escape_config *config,
+                            const escape_services *services) {
+  escape_module w;
+  module_open(&w, module, config, services, ESCAPE_MODE_TRANSFORM);
+  w.finding_wrappers = true;
+  summary_init(&w);
+  summary_run(&w, decide_function);
+  bool inlined = wrappers_inline(&w);
+  module_close(&w);
+  return inlined;
+}
+
+bool escape_run_module(LLVMModuleRef module, const escape_config *config,
+                       const escape_services *services, escape_mode mode) {
+  escape_module m;
+  module_open(&m, module, config, services, mode);
+  m.report_all = wants_report(&m);
   summary_mark_inline_definitions(&m);
+  bool inlined = mode == ESCAPE_MODE_TRANSFORM && config->wrappers &&
+                 !config->report_only && m.can_rewrite &&
+                 inline_wrappers(module, config, services);
   summary_init(&m);
   summary_run(&m, analyse_function);
   stack_decide(&m);
@@ -151,8 +190,6 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
   report_flush(&m);
   if (config->stats_file && *config->stats_file)
     append_stats(&m, config->stats_file);
-  ptrmap_free(&m.numbering);
-  summary_free(&m);
-  free_sites(&m);
-  return m.changed;
+  module_close(&m);
+  return m.changed || inlined;
 }

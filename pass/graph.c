@@ -546,22 +546,52 @@ static void build_site(graph *g, LLVMValueRef call, libc_call kind) {
   } else {
     graph_address_node(g, o, 0, call);
   }
+  if (kind == LIBC_WRAPPER) /* its arguments go where its summary says */
+    return;
   if (kind == LIBC_REALLOC)
     graph_add_sink(g, graph_value_node(g, LLVMGetOperand(call, 0)), SINK_ESCAPE,
                    REASON_REALLOC, call, NULL);
   size_operands_escape(g, call, kind);
 }
 
+static void build_free(graph *g, LLVMValueRef call) {
+  VEC_GROW(g->frees, g->nfrees, g->capfrees);
+  g->frees[g->nfrees++] =
+      (free_call){call, graph_value_node(g, LLVMGetOperand(call, 0)), NO_ID};
+}
+
+/* While wrappers are sought (wrappers.h), a call to an allocation wrapper is
+ * an allocation site and a call to a release wrapper a free; the run that
+ * decides models both as calls, or sees their bodies inlined. */
+static bool build_wrapper_call(graph *g, LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  fn_summary *s = callee && LLVMIsAFunction(callee) &&
+                          LLVMGetInstructionOpcode(call) == LLVMCall
+                      ? module_summary(g->module, callee)
+                      : NULL;
+  if (!s || LLVMGetCalledFunctionType(call) != LLVMGlobalGetValueType(callee))
+    return false;
+  if (s->allocator) {
+    call_model_arguments(g, call, s);
+    build_site(g, call, LIBC_WRAPPER);
+    return true;
+  }
+  if (s->deallocator) {
+    build_free(g, call);
+    return true;
+  }
+  return false;
+}
+
 static void build_call(graph *g, LLVMValueRef call) {
   libc_call kind = candidates_classify(call);
   switch (kind) {
   case LIBC_NONE:
-    call_model(g, call);
+    if (!g->module->finding_wrappers || !build_wrapper_call(g, call))
+      call_model(g, call);
     return;
   case LIBC_FREE:
-    VEC_GROW(g->frees, g->nfrees, g->capfrees);
-    g->frees[g->nfrees++] =
-        (free_call){call, graph_value_node(g, LLVMGetOperand(call, 0)), NO_ID};
+    build_free(g, call);
     return;
   default:
     build_site(g, call, kind);

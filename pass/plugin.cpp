@@ -12,7 +12,10 @@
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Analysis/CycleAnalysis.h"
+#include "llvm/Analysis/InlineCost.h"
 #include "llvm/Analysis/OptimizationRemarkEmitter.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/TargetTransformInfo.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/DebugInfoMetadata.h"
@@ -26,6 +29,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Transforms/Utils/BasicBlockUtils.h"
+#include "llvm/Transforms/Utils/Cloning.h"
 #if LLVM_VERSION_MAJOR >= 22
 #include "llvm/Plugins/PassPlugin.h"
 #else
@@ -91,6 +95,12 @@ cl::opt<unsigned long long> EscapeSmallBuffer(
     "escape-small-buffer", cl::init(ESCAPE_DEFAULT_SMALL_BUFFER), cl::value_desc("bytes"),
     cl::desc("escape: stack buffer for an allocation of run-time size that does "
              "not escape, used when the size fits (0: such allocations stay on the heap)"));
+
+cl::opt<bool> EscapeWrappers(
+    "escape-wrappers", cl::init(true),
+    cl::desc("escape: inline the calls to allocation wrappers (xmalloc, xfree) "
+             "whose memory may stay in the caller's frame, and decide on the "
+             "allocation inside"));
 
 cl::opt<std::string> EscapeStats(
     "escape-stats", cl::value_desc("file"),
@@ -385,6 +395,36 @@ void error(void *Ctx, LLVMValueRef At, const char *Message) {
       DiagnosticInfoUnsupported(*F, Message, resolvedLocation(V), DS_Error));
 }
 
+// LLVM's own inliner, for the calls to allocation wrappers that wrappers.c
+// chose; the caller's analyses are stale afterwards.
+int inlineCall(void *Ctx, LLVMValueRef CallRef, LLVMValueRef *Inlined, unsigned Cap) {
+  auto *H = static_cast<Host *>(Ctx);
+  auto *Call = cast<CallBase>(unwrap(CallRef));
+  Function *Callee = Call->getCalledFunction();
+  Function *Caller = Call->getFunction();
+  if (!Callee || Callee->isDeclaration() || !isInlineViable(*Callee).isSuccess())
+    return -1;
+  // What LLVM's inliner checks first: target features, -fno-builtin sets,
+  // noinline at the call, sanitizer and other attributes that must agree.
+  auto GetTLI = [&](Function &F) -> const TargetLibraryInfo & {
+    return H->FAM.getResult<TargetLibraryAnalysis>(F);
+  };
+  auto Decision = getAttributeBasedInliningDecision(
+      *Call, Callee, H->FAM.getResult<TargetIRAnalysis>(*Callee), GetTLI);
+  if (Decision && !Decision->isSuccess())
+    return -1;
+  InlineFunctionInfo IFI;
+  if (!InlineFunction(*Call, IFI).isSuccess())
+    return -1;
+  H->FAM.invalidate(*Caller, PreservedAnalyses::none());
+  H->Names.erase(Caller);
+  unsigned N = 0;
+  for (CallBase *C : IFI.InlinedCallSites)
+    if (N < Cap)
+      Inlined[N++] = wrap(C);
+  return (int)N;
+}
+
 unsigned paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo, char *Buf,
                    unsigned Cap, unsigned *Line) {
   (void)Ctx;
@@ -448,6 +488,7 @@ escape_config configFor(const Module &M) {
           option(M, EscapeSmallBuffer, "escape.small-buffer"),
           option(M, EscapeMaxWork, "escape.max-work"),
           option(M, EscapeReportOnly, "escape.report-only"),
+          option(M, EscapeWrappers, "escape.wrappers"),
           EscapeStats.empty() ? nullptr : EscapeStats.c_str(), false,
           EscapeFilter.empty() ? nullptr : EscapeFilter.c_str()};
 }
@@ -465,6 +506,7 @@ void recordConfig(Module &M, const escape_config &C) {
   Add(Module::Min, "escape.small-buffer", C.small_buffer);
   Add(Module::Min, "escape.max-work", C.max_work);
   Add(Module::Max, "escape.report-only", C.report_only);
+  Add(Module::Min, "escape.wrappers", C.wrappers);
 }
 
 struct EscapePass : PassInfoMixin<EscapePass> {
@@ -482,7 +524,7 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Host H{M, FAM, DenseMap<const Function *, DenseMap<const Value *, DILocalVariable *>>()};
     escape_services Services = {&H,           inCycle,   dominates,      remark,
                                 variableName, paramName, remarksEnabled, changed,
-                                memberName,   guardAllocation, error};
+                                memberName,   guardAllocation, error,          inlineCall};
     if (Mode == ESCAPE_MODE_PRINT)
       Services.remark = nullptr;
     escape_config Config = configFor(M);

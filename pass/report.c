@@ -20,6 +20,7 @@
 
 #include "escape/decide.h"
 #include "escape/remedy.h"
+#include "escape/wrappers.h"
 
 #include <regex.h>
 #include <stdio.h>
@@ -311,15 +312,27 @@ static void describe_flow_value(escape_module *m, strbuf *b, LLVMValueRef v) {
   describe_arg(m, b, v);
 }
 
-static void describe_site(escape_module *m, strbuf *b, const site *s) {
-  strbuf_printf(b, "%s(", candidates_name(s->kind));
-  unsigned n = LLVMGetNumArgOperands(s->call);
+void report_describe_call(escape_module *m, strbuf *b, LLVMValueRef call,
+                          const char *name) {
+  strbuf_printf(b, "%s(", name);
+  unsigned n = LLVMGetNumArgOperands(call);
   for (unsigned i = 0; i < n; i++) {
     if (i)
       strbuf_printf(b, ", ");
-    describe_arg(m, b, LLVMGetOperand(s->call, i));
+    describe_arg(m, b, LLVMGetOperand(call, i));
   }
   strbuf_printf(b, ")");
+}
+
+/* "malloc(n)", or for an allocation inlined from a wrapper the wrapper's
+ * call as the caller wrote it ("xmalloc(n)", kept by wrappers.c). */
+static void describe_site(escape_module *m, strbuf *b, const site *s) {
+  unsigned len;
+  const char *call = wrappers_call_text(m, s->call, &len);
+  if (call)
+    strbuf_printf(b, "%.*s", (int)len, call);
+  else
+    report_describe_call(m, b, s->call, candidates_name(s->kind));
 }
 
 static const char *callee_name(LLVMValueRef callee) {

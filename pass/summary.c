@@ -4,6 +4,7 @@
 
 #include "escape/candidates.h"
 #include "escape/solve.h"
+#include "escape/wrappers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -138,14 +139,42 @@ static bool calls_itself(const u32vec *edges, uint32_t f) {
 /* Only functions that allocate, and what they call, need a summary, unless
  * every function is reported: the rest of the module is skipped, which
  * keeps the pass cheap on code that rarely allocates. */
+static bool calls_one_of(const u32vec *edges, uint32_t f, const bool *set) {
+  for (uint32_t i = 0; i < edges[f].len; i++)
+    if (set[edges[f].data[i]])
+      return true;
+  return false;
+}
+
+/* While wrappers are sought: the functions that may be wrappers (small, and
+ * allocating themselves or through one that may be), whose callers must be
+ * analysed too. */
+static bool *may_wrap(const escape_module *m, const u32vec *edges) {
+  bool *wraps = escape_xcalloc(m->nfns ? m->nfns : 1, sizeof *wraps);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (uint32_t i = 0; i < m->nfns; i++) {
+      const fn_summary *s = &m->fns[i];
+      if (wraps[i] || !s->defined || s->ninstructions > WRAPPER_MAX_INSTRUCTIONS)
+        continue;
+      wraps[i] = s->allocates || calls_one_of(edges, i, wraps);
+      changed |= wraps[i];
+    }
+  }
+  return wraps;
+}
+
 static void mark_needed(escape_module *m, const u32vec *edges) {
   u32vec work = {0};
+  bool *wraps = m->finding_wrappers ? may_wrap(m, edges) : NULL;
   for (uint32_t i = 0; i < m->nfns; i++) {
     fn_summary *s = &m->fns[i];
-    s->needed = s->defined && (m->report_all || s->allocates);
+    s->needed = s->defined && (m->report_all || s->allocates ||
+                               (wraps && calls_one_of(edges, i, wraps)));
     if (s->needed)
       u32vec_push(&work, i);
   }
+  free(wraps);
   while (work.len) {
     uint32_t f = work.data[--work.len];
     for (uint32_t i = 0; i < edges[f].len; i++) {
@@ -243,6 +272,8 @@ static void analyse_scc(escape_module *m, const u32vec *edges,
   }
   for (uint32_t i = 0; i < n; i++) {
     finish(m, &graphs[i]);
+    if (m->finding_wrappers && !recursive)
+      wrappers_classify(m, &graphs[i], &m->fns[members[i]]);
     graph_free(&graphs[i]);
   }
   free(graphs);

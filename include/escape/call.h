@@ -11,6 +11,10 @@
 /* Adds the edges of one call or invoke (not an allocation or free). */
 void call_model(graph *g, LLVMValueRef call);
 
+/* The edges of a call to a function of the module that its summary gives
+ * for the arguments, and none for the result. */
+void call_model_arguments(graph *g, LLVMValueRef call, const fn_summary *callee);
+
 /* What a known C library function does (the letters are explained at the
  * top of libc.c). */
 typedef struct libc_model {

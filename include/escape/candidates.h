@@ -17,7 +17,9 @@ typedef enum libc_call {
   LIBC_ALIGNED_ALLOC,  /* aligned_alloc(align, size) */
   LIBC_POSIX_MEMALIGN, /* posix_memalign(&ptr, align, size) */
   LIBC_REALLOC,        /* realloc(ptr, size): frees and allocates */
-  LIBC_FREE            /* free(ptr) */
+  LIBC_FREE,           /* free(ptr) */
+  LIBC_WRAPPER         /* a call to one of the module's allocation wrappers
+                          (wrappers.h): a site only while wrappers are sought */
 } libc_call;
 
 /* Classifies a call or invoke instruction. */

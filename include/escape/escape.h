@@ -25,6 +25,8 @@ typedef struct escape_config {
   uint64_t max_work;  /* -escape-max-work: solver steps allowed per instruction
                          of a function; past them its sites stay on the heap */
   bool report_only;   /* -escape-report-only: analyse and report, no rewrite */
+  bool wrappers;      /* -escape-wrappers: inline the calls to allocation
+                         wrappers whose memory may stay in the caller's frame */
   const char *stats_file; /* -escape-stats: append one line per module, or NULL */
   bool post_link;     /* the module was compiled with escape before: this run is
                          the LTO link's (or a ThinLTO backend's) */
@@ -96,6 +98,10 @@ typedef struct escape_services {
   /* Reports an error at instruction `at` (or at fn when at is a function)
    * that fails the compile once the pass is done. */
   void (*error)(void *ctx, LLVMValueRef at, const char *message);
+  /* Inlines the direct call `call` if LLVM can; stores up to `cap` of the
+   * calls that the inlined body brought into the caller in `inlined`.
+   * Returns how many there are, or -1 when the call was not inlined. */
+  int (*inline_call)(void *ctx, LLVMValueRef call, LLVMValueRef *inlined, unsigned cap);
 } escape_services;
 
 /* Runs the analysis over the module and, in ESCAPE_MODE_TRANSFORM, rewrites

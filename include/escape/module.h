@@ -100,6 +100,9 @@ typedef struct fn_summary {
                          for a function whose body is unknown */
   bool allocates;     /* calls malloc and friends */
   bool needed;        /* allocates, or is called (transitively) by one that does */
+  bool allocator;     /* an allocation wrapper: returns fresh memory of its own
+                         malloc-family sites (wrappers.h); only while sought */
+  bool deallocator;   /* a release wrapper: frees its one parameter, nothing else */
   uint32_t ninstructions; /* counted with the callees: sizes its graph */
   uint32_t scc;
 } fn_summary;
@@ -184,6 +187,8 @@ typedef struct escape_module {
   unsigned md_reported; /* metadata kind marking reported sites */
   unsigned md_inexact;  /* ... marking the compile's available_externally bodies */
   unsigned md_slot;     /* ... marking the stack slots escape made */
+  unsigned md_wrapper;  /* ... holding the wrapper call an allocation was
+                           inlined from (wrappers.h) */
   LLVMValueRef lifetime_start, lifetime_end; /* declarations, made once */
   LLVMTypeRef lifetime_type;
   struct report_state *report; /* report.c's own, made on first use */
@@ -192,6 +197,8 @@ typedef struct escape_module {
   uint64_t solver_steps;  /* work of every solver run, for -escape-stats */
   uint64_t worst_steps;   /* ... the most per instruction in one function */
   bool changed;
+  bool finding_wrappers; /* the first run (wrappers.c): calls to allocation
+                            wrappers are sites, nothing is reported or rewritten */
   bool report_all;    /* -m, remarks or print<escape>: every function is reported */
   bool can_rewrite;   /* the target's stack is in address space 0 */
 } escape_module;

@@ -15,6 +15,11 @@ void report_function(escape_module *m, graph *g);
  * remarks. Must run before the rewrite deletes the calls. */
 void report_sites(escape_module *m);
 
+/* Appends a call as the source wrote it: name(arg, ...), each argument as a
+ * variable, a member, a constant or a small expression of those, or "?". */
+void report_describe_call(escape_module *m, strbuf *b, LLVMValueRef call,
+                          const char *name);
+
 /* Prints the collected lines, sorted and deduplicated, and frees them. */
 void report_flush(escape_module *m);
 

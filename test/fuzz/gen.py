@@ -10,8 +10,10 @@ recursion, also through a table of function pointers. And the ways a pointer
 hides: helpers returning pointers into their argument's fields (and back,
 container_of), pointer bits in 32-bit halves, doubles and bytes, text
 written with snprintf and read back with sscanf or strtoull, a pipe, and
-addresses computed as integers. It prints a checksum of everything it
-computed.
+addresses computed as integers. Allocation wrappers (xmalloc, xcalloc,
+xstrdup, a constructor, xfree) and one that hands out a cached block, sizes
+known only at run time, and two sites freed through one pointer. It prints a
+checksum of everything it computed.
 
 The generator keeps the program free of undefined behaviour by one invariant:
 at run time every local object variable is NULL or the only local reference to
@@ -105,6 +107,36 @@ static __attribute__((noinline)) long rec_eval(int d) {
   return r;
 }
 static __attribute__((noinline)) long rec_step(int d) { return rec_eval(d) * 3; }
+static void *xmalloc(size_t n) {
+  void *p = malloc(n);
+  if (!p) abort();
+  return p;
+}
+static void *xcalloc(size_t count, size_t size) {
+  void *p = calloc(count, size);
+  if (!p) abort();
+  return p;
+}
+static void xfree(void *p) { free(p); }
+static char *xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  return memcpy(xmalloc(n), s, n);
+}
+static struct obj *xmake(long v) {
+  struct obj *o = xmalloc(sizeof *o);
+  o->v = v; o->next = NULL; o->data = NULL; o->n = 0;
+  return o;
+}
+static void *cached;
+static void *cached_malloc(size_t n) {
+  void *p = cached && n <= 64 ? cached : xmalloc(n > 64 ? n : 64);
+  if (p == cached) cached = NULL;
+  return p;
+}
+static void cached_free(void *p) {
+  if (!cached) cached = p; else free(p);
+}
+static const char long_text[] = "a text of more than sixty-four bytes, which no small stack buffer can hold";
 """
 
 NVARS = 4
@@ -135,15 +167,18 @@ class Gen:
 
     def free_var(self, v):
         self.cut_links(v)
-        if self.r.random() < 0.2:
+        p = self.r.random()
+        if p < 0.2:
             self.emit(f"drop({v}); {v} = NULL;")
+        elif p < 0.35:
+            self.emit(f"if ({v}) {{ xfree({v}->data); xfree({v}); }} {v} = NULL;")
         else:
             self.emit(f"if ({v}) {{ free({v}->data); free({v}); }} {v} = NULL;")
 
     def alloc(self, v):
         r = self.r
         self.free_var(v)
-        k = r.randrange(6)
+        k = r.randrange(8)
         val = r.randrange(1000)
         if k == 0:
             self.emit(f"{v} = malloc(sizeof *{v});")
@@ -160,13 +195,17 @@ class Gen:
                       f"{{ {v} = m; memset({v}, 0, sizeof *{v}); {v}->v = {val}; }} }}")
         elif k == 4:
             self.emit(f"{v} = make({val});")
+        elif k == 5:
+            self.emit(f"{v} = xmake({val});")
+        elif k == 6:
+            self.emit(f"{v} = xcalloc(1, sizeof *{v}); {v}->v = {val};")
         else:
             self.emit(f"{v} = pass(make({val}));")
 
     def stmt(self, depth=0):
         r = self.r
         v = self.var()
-        k = r.randrange(25)
+        k = r.randrange(30)
         if k < 4:
             self.alloc(v)
         elif k == 4:
@@ -237,6 +276,8 @@ class Gen:
             self.emit(f"if ({v} && {v}->next) mix(reader(next_of({v})));")
         elif k == 22:
             self.hidden(v)
+        elif k >= 25:
+            self.sized(k - 25)
         elif k == 23:
             self.interior(v)
         elif k == 20 and depth < 2:
@@ -251,6 +292,28 @@ class Gen:
             if w:
                 self.cut_links(w)
                 self.emit(f"if (!{w}) {{ {w} = {v}; {v} = NULL; }}")  # move ownership
+
+    def sized(self, k):
+        """Sizes known at run time, through wrappers, from a cache, and two
+        sites freed through one pointer."""
+        r = self.r
+        if k == 0:
+            self.emit(f"{{ size_t n = {r.randrange(1, 16)} + checksum % {r.choice([40, 120])};"
+                      f" char *b = {r.choice(['malloc(n)', 'xmalloc(n)'])}; memset(b, (int)(n & 0x7f), n);"
+                      f" mix(b[n - 1] + (long)n); {r.choice(['free', 'xfree'])}(b); }}")
+        elif k == 1:
+            self.emit(f"{{ size_t n = 1 + checksum % {r.choice([6, 30])};"
+                      f" long *c = {r.choice(['calloc', 'xcalloc'])}(n, sizeof *c);"
+                      f" c[n - 1] += (long)n; mix(sum_array(c, (long)n)); free(c); }}")
+        elif k == 2:
+            self.emit("{ char *s = xstrdup(checksum & 1 ? \"short\" : long_text);"
+                      " s[0] ^= 1; mix((long)strlen(s) + s[0]); xfree(s); }")
+        elif k == 3:
+            self.emit(f"{{ long *p = cached_malloc({r.choice([16, 32, 100])}); p[0] = (long)(checksum % 97);"
+                      f" mix(p[0]); cached_free(p); }}")
+        elif k == 4:
+            self.emit("{ long *p = (checksum & 1) ? malloc(16) : malloc(32); p[0] = (long)(checksum % 89);"
+                      " mix(p[0]); free(p); }")
 
     def hidden(self, v):
         """The pointer hides and comes back: used here, or given away."""
@@ -323,6 +386,7 @@ int main(void) {{
   }}
   free(bits[0]);
   free(bits[1]);
+  free(cached);
   printf("%lu\\n", checksum);
   return 0;
 }}

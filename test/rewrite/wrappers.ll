@@ -1,0 +1,105 @@
+; Allocation wrappers: a call to @xmalloc whose memory stays in the caller is
+; inlined (by LLVM's inliner, from the plugin) and the malloc inside moves;
+; @xfree, which only frees, is inlined with it. The inlined allocation keeps
+; the caller's call for the report. Not inlined: a caller that returns the
+; memory, a wrapper that may not be the code that runs (weak), one marked
+; noinline, and a release function that also keeps the pointer. With
+; -escape-wrappers=0 nothing is inlined.
+; RUN: %opt -passes=escape -S %s | FileCheck %s
+; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT
+; RUN: %opt -passes=escape -escape-wrappers=0 -S %s | FileCheck %s --check-prefix=OFF
+
+declare ptr @malloc(i64)
+declare void @free(ptr)
+declare void @abort() noreturn
+
+define ptr @xmalloc(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  %null = icmp eq ptr %p, null
+  br i1 %null, label %die, label %ok
+die:
+  call void @abort()
+  unreachable
+ok:
+  ret ptr %p
+}
+
+define void @xfree(ptr %p) {
+  call void @free(ptr %p)
+  ret void
+}
+
+; CHECK-LABEL: define i32 @caller(
+; CHECK: %escape.slot = alloca [16 x i8]
+; CHECK-NOT: call {{.*}}@xmalloc
+; CHECK-NOT: call {{.*}}@malloc
+; CHECK-NOT: call {{.*}}@xfree
+; CHECK-NOT: call {{.*}}@free
+; CHECK: ret i32
+; REPORT: caller:+{{[0-9]+}}: xmalloc(16) does not escape
+; OFF-LABEL: define i32 @caller(
+; OFF: call ptr @xmalloc(i64 16)
+; OFF: call void @xfree(
+define i32 @caller(i32 %k) {
+  %v = call ptr @xmalloc(i64 16)
+  store i32 %k, ptr %v
+  %x = load i32, ptr %v
+  call void @xfree(ptr %v)
+  ret i32 %x
+}
+
+; CHECK-LABEL: define ptr @keeper(
+; CHECK: call ptr @xmalloc(i64 16)
+define ptr @keeper() {
+  %v = call ptr @xmalloc(i64 16)
+  ret ptr %v
+}
+
+define weak ptr @weak_xmalloc(i64 %n) {
+  %p = call ptr @malloc(i64 %n)
+  ret ptr %p
+}
+
+; CHECK-LABEL: define i32 @weak_caller(
+; CHECK: call ptr @weak_xmalloc(i64 16)
+define i32 @weak_caller(i32 %k) {
+  %v = call ptr @weak_xmalloc(i64 16)
+  store i32 %k, ptr %v
+  %x = load i32, ptr %v
+  call void @free(ptr %v)
+  ret i32 %x
+}
+
+define ptr @outlined_xmalloc(i64 %n) noinline {
+  %p = call ptr @malloc(i64 %n)
+  ret ptr %p
+}
+
+; CHECK-LABEL: define i32 @noinline_caller(
+; CHECK: call ptr @outlined_xmalloc(i64 16)
+define i32 @noinline_caller(i32 %k) {
+  %v = call ptr @outlined_xmalloc(i64 16)
+  store i32 %k, ptr %v
+  %x = load i32, ptr %v
+  call void @free(ptr %v)
+  ret i32 %x
+}
+
+@last = global ptr null
+
+define void @keeping_free(ptr %p) {
+  store ptr %p, ptr @last
+  call void @free(ptr %p)
+  ret void
+}
+
+; CHECK-LABEL: define i32 @keeping_caller(
+; CHECK: call ptr @xmalloc(i64 16)
+; CHECK: call void @keeping_free(
+define i32 @keeping_caller(i32 %k) {
+  %v = call ptr @xmalloc(i64 16)
+  store i32 %k, ptr %v
+  %x = load i32, ptr %v
+  call void @keeping_free(ptr %v)
+  ret i32 %x
+}
