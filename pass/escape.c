@@ -58,12 +58,18 @@ const char *refusal_name(refusal r) {
   return (unsigned)r < sizeof names / sizeof *names && names[r] ? names[r] : "?";
 }
 
-/* Appends "SOURCE<TAB>sites=N<TAB>moved=N<TAB>REASON=N..." to the statistics
+/* Appends "SOURCE<TAB>sites=N<TAB>moved=N<TAB>REASON=N...<TAB>moved-...=N" to the statistics
  * file, in one write, so that parallel compiles do not interleave lines. */
 static void append_stats(const escape_module *m, const char *path) {
-  unsigned counts[REFUSE_COUNT] = {0};
-  for (uint32_t i = 0; i < m->nsites; i++)
-    counts[m->sites[i].verdict]++;
+  unsigned counts[REFUSE_COUNT] = {0}, from_wrappers = 0, buffers = 0;
+  for (uint32_t i = 0; i < m->nsites; i++) {
+    const site *s = &m->sites[i];
+    counts[s->verdict]++;
+    if (s->verdict == REFUSE_NONE) {
+      from_wrappers += s->from_wrapper;
+      buffers += s->small_buffer;
+    }
+  }
   size_t len;
   const char *source = LLVMGetSourceFileName(m->module, &len);
   strbuf line = {0};
@@ -71,6 +77,11 @@ static void append_stats(const escape_module *m, const char *path) {
   for (unsigned r = 0; r < REFUSE_COUNT; r++)
     if (counts[r] || r == REFUSE_NONE)
       strbuf_printf(&line, "\t%s=%u", refusal_name((refusal)r), counts[r]);
+  /* of the moved: inlined from wrappers, and stack buffers for run-time sizes */
+  if (from_wrappers)
+    strbuf_printf(&line, "\tmoved-from-wrappers=%u", from_wrappers);
+  if (buffers)
+    strbuf_printf(&line, "\tmoved-buffers=%u", buffers);
   strbuf_printf(&line, "\tsolver-steps=%llu\tmax-steps-per-instruction=%llu",
                 (unsigned long long)m->solver_steps, (unsigned long long)m->worst_steps);
   strbuf_printf(&line, "\n");

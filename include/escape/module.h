@@ -145,6 +145,7 @@ typedef struct site {
   bool size_known, overflow;
   bool small_buffer;   /* run-time size: size is the stack buffer's, used when
                           the size asked for fits (else the heap, as before) */
+  bool from_wrapper;   /* inlined from an allocation wrapper (wrappers.h) */
   uint64_t size, align;
   refusal verdict;     /* REFUSE_NONE: moved to the stack */
   uint64_t detail;     /* numbers for the reason: a limit, a total */

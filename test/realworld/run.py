@@ -578,7 +578,7 @@ def summary_line(r):
     st = esc.get("stats", {})
     kept = sorted(((k, v) for k, v in st.items()
                    if k not in ("sites", "moved", "solver-steps", "max-steps-per-instruction")
-                   and v),
+                   and not k.startswith("moved-") and v),
                   key=lambda kv: (-kv[1], kv[0]))
     parts = [f"sites {st.get('sites', 0)}", f"moved {st.get('moved', 0)}"]
     if kept:
