@@ -63,18 +63,146 @@ static refusal frame_refusal(LLVMValueRef fn) {
 
 static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
-/* Every free that may receive o must receive only o, and be a plain call. */
-static refusal check_frees(const graph *g, object_id o, site *s) {
+enum { MAX_FREED_TOGETHER = 8 }; /* sites one free may receive, and phis followed */
+
+static uint32_t site_of_call(const escape_module *m, const graph *g, LLVMValueRef v) {
+  for (uint32_t i = 0; i < g->sites.len; i++)
+    if (m->sites[g->sites.data[i]].call == v)
+      return g->sites.data[i];
+  return NO_GROUP;
+}
+
+/* The sites whose memory free(v) may receive, read off the SSA value: a
+ * site's own call, or a phi or select of those and NULL (which yields one
+ * of its operands, whatever decides which). False for anything else. The
+ * points-to sets say more than that: a select's condition lends its bits
+ * to the result, which matters for what the bits may rebuild, not for
+ * which memory is freed. */
+static bool freed_sites(const escape_module *m, const graph *g, LLVMValueRef v,
+                        uint32_t *out, uint32_t *n, unsigned *steps) {
+  while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
+    v = LLVMGetOperand(v, 0);
+  if (LLVMIsAConstantPointerNull(v))
+    return true;
+  if (++*steps > MAX_FREED_TOGETHER)
+    return false;
+  uint32_t site = site_of_call(m, g, v);
+  if (site != NO_GROUP) {
+    for (uint32_t i = 0; i < *n; i++)
+      if (out[i] == site)
+        return true;
+    if (*n == MAX_FREED_TOGETHER)
+      return false;
+    out[(*n)++] = site;
+    return true;
+  }
+  if (LLVMIsASelectInst(v))
+    return freed_sites(m, g, LLVMGetOperand(v, 1), out, n, steps) &&
+           freed_sites(m, g, LLVMGetOperand(v, 2), out, n, steps);
+  if (LLVMIsAPHINode(v)) {
+    for (unsigned i = 0; i < LLVMCountIncoming(v); i++)
+      if (!freed_sites(m, g, LLVMGetIncomingValue(v, i), out, n, steps))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+static bool has_site(const uint32_t *sites, uint32_t n, uint32_t site) {
+  for (uint32_t i = 0; i < n; i++)
+    if (sites[i] == site)
+      return true;
+  return false;
+}
+
+/* Sites of this function that a free receives, one of them o: they can
+ * move together (decide_groups). */
+static bool freed_together(const escape_module *m, const graph *g, const free_call *f,
+                           uint32_t *out, uint32_t *n) {
+  unsigned steps = 0;
+  *n = 0;
+  if (freed_sites(m, g, LLVMGetOperand(f->call, 0), out, n, &steps))
+    return *n > 1;
+  /* through memory (at -O0 every local is a slot): what the model says */
+  *n = 0;
+  const objset *pts = &g->nodes[f->arg].pts;
+  for (uint32_t i = 0; i < objset_slots(pts); i++) {
+    cell_id c = objset_at(pts, i);
+    if (c == OBJSET_EMPTY)
+      continue;
+    const object *o = &g->objects[g->cells[c].object];
+    if (o->kind != OBJ_SITE)
+      return false;
+    if (!has_site(out, *n, o->site)) {
+      if (*n == MAX_FREED_TOGETHER)
+        return false;
+      out[(*n)++] = o->site;
+    }
+  }
+  return *n > 1;
+}
+
+/* Every free that may receive o must receive only o, or only sites of this
+ * function (its group), and be a plain call. */
+static refusal check_frees(const escape_module *m, const graph *g, object_id o, site *s) {
   const u32vec *frees = &g->objects[o].frees;
+  uint32_t together[MAX_FREED_TOGETHER], n;
   for (uint32_t i = 0; i < frees->len; i++) {
     const free_call *f = &g->frees[frees->data[i]];
     s->detail_inst = f->call;
-    if (f->only != o)
+    if (f->only != o && !(freed_together(m, g, f, together, &n) &&
+                          has_site(together, n, g->objects[o].site)))
       return REFUSE_FREED_WITH_OTHERS;
     if (LLVMGetInstructionOpcode(f->call) != LLVMCall)
       return REFUSE_FREE_INVOKE;
   }
   return REFUSE_NONE;
+}
+
+/* The sites that one free may receive form a group, and groups that share
+ * a site merge: each site's group is its group's first site. */
+static uint32_t group_of(escape_module *m, uint32_t site_index) {
+  uint32_t g = site_index;
+  while (m->sites[g].group != g)
+    g = m->sites[g].group;
+  return g;
+}
+
+static void join_groups(escape_module *m, const graph *g) {
+  for (uint32_t i = 0; i < g->sites.len; i++)
+    m->sites[g->sites.data[i]].group = g->sites.data[i];
+  uint32_t together[MAX_FREED_TOGETHER], n;
+  for (uint32_t f = 0; f < g->nfrees; f++) {
+    const free_call *fc = &g->frees[f];
+    if (fc->arg == NO_ID || fc->only != NO_ID || !freed_together(m, g, fc, together, &n))
+      continue;
+    uint32_t first = NO_GROUP;
+    for (uint32_t i = 0; i < n; i++) {
+      uint32_t root = group_of(m, together[i]);
+      if (first == NO_GROUP)
+        first = root;
+      else if (root != first)
+        m->sites[root > first ? root : first].group = root < first ? root : first;
+      first = root < first ? root : first;
+    }
+  }
+  /* flatten, counting members; a site alone has no group */
+  bool *joined = escape_xcalloc(g->sites.len ? g->sites.len : 1, sizeof *joined);
+  for (uint32_t i = 0; i < g->sites.len; i++) {
+    uint32_t root = group_of(m, g->sites.data[i]);
+    m->sites[g->sites.data[i]].group = root;
+    if (root != g->sites.data[i])
+      joined[i] = true;
+  }
+  for (uint32_t i = 0; i < g->sites.len; i++) /* a root with a member is joined */
+    if (joined[i])
+      for (uint32_t j = 0; j < g->sites.len; j++)
+        if (g->sites.data[j] == m->sites[g->sites.data[i]].group)
+          joined[j] = true;
+  for (uint32_t i = 0; i < g->sites.len; i++)
+    if (!joined[i])
+      m->sites[g->sites.data[i]].group = NO_GROUP;
+  free(joined);
 }
 
 /* A size known only at run time gets a stack buffer of -escape-small-buffer
@@ -207,7 +335,7 @@ static refusal first_refusal(const escape_module *m, const graph *g,
     s->detail_inst = obj->freeing_call;
     return REFUSE_FREED_BY_CALLEE;
   }
-  if ((r = check_frees(g, o, s)) != REFUSE_NONE)
+  if ((r = check_frees(m, g, o, s)) != REFUSE_NONE)
     return r;
   if ((r = check_size(m, s)) != REFUSE_NONE)
     return r;
@@ -232,6 +360,7 @@ static void keep_frees(const graph *g, object_id o, site *s) {
 }
 
 void decide_function(escape_module *m, graph *g) {
+  join_groups(m, g);
   bool *carried = escape_xcalloc(g->nobjects, sizeof *carried);
   mark_loop_carried(m, g, carried);
   refusal frame_rule = frame_refusal(g->fn);
@@ -244,4 +373,37 @@ void decide_function(escape_module *m, graph *g) {
       keep_frees(g, o, s);
   }
   free(carried);
+}
+
+/* A group moves only as a whole: its shared frees are deleted, which frees
+ * no memory only when none of its sites is left on the heap (and none has a
+ * buffer whose free must test which memory it got). Each shared free is
+ * deleted once, by the first site of the group that lists it. */
+void decide_groups(escape_module *m) {
+  bool *kept = escape_xcalloc(m->nsites ? m->nsites : 1, sizeof *kept);
+  for (uint32_t i = 0; i < m->nsites; i++) {
+    const site *s = &m->sites[i];
+    if (s->group != NO_GROUP && (s->verdict != REFUSE_NONE || s->small_buffer))
+      kept[s->group] = true;
+  }
+  ptrmap deleted = {0};
+  for (uint32_t i = 0; i < m->nsites; i++) {
+    site *s = &m->sites[i];
+    if (s->group == NO_GROUP || s->verdict != REFUSE_NONE)
+      continue;
+    if (kept[s->group]) {
+      s->verdict = REFUSE_FREED_WITH_KEPT;
+      s->detail_inst = s->nfrees ? s->frees[0] : s->call;
+      continue;
+    }
+    uint32_t n = 0, seen;
+    for (uint32_t j = 0; j < s->nfrees; j++)
+      if (!ptrmap_get(&deleted, s->frees[j], &seen)) {
+        ptrmap_put(&deleted, s->frees[j], 1);
+        s->frees[n++] = s->frees[j];
+      }
+    s->nfrees = n;
+  }
+  ptrmap_free(&deleted);
+  free(kept);
 }

@@ -43,6 +43,7 @@ const char *refusal_name(refusal r) {
       [REFUSE_CYCLE_BUDGET] = "cycle-budget",
       [REFUSE_TAIL_CALL] = "tail-call",
       [REFUSE_FREED_WITH_OTHERS] = "freed-with-others",
+      [REFUSE_FREED_WITH_KEPT] = "freed-with-kept",
       [REFUSE_FREED_BY_CALLEE] = "freed-by-callee",
       [REFUSE_FREE_INVOKE] = "freed-by-invoke",
       [REFUSE_LOOP] = "loop",
@@ -177,6 +178,7 @@ static bool inline_wrappers(LLVMModuleRef module, const escape_config *config,
   w.finding_wrappers = true;
   summary_init(&w);
   summary_run(&w, decide_function);
+  decide_groups(&w);
   bool inlined = wrappers_inline(&w);
   module_close(&w);
   return inlined;
@@ -193,7 +195,9 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
                  inline_wrappers(module, config, services);
   summary_init(&m);
   summary_run(&m, analyse_function);
+  decide_groups(&m);
   stack_decide(&m);
+  decide_groups(&m);
   withhold_moves(&m);
   report_sites(&m);
   if (m.mode == ESCAPE_MODE_TRANSFORM)

@@ -534,7 +534,8 @@ static void build_site(graph *g, LLVMValueRef call, libc_call kind) {
   VEC_GROW(m->sites, m->nsites, m->capsites);
   site *s = &m->sites[m->nsites];
   *s = (site){.call = call, .fn = g->fn, .kind = kind,
-              .from_wrapper = LLVMGetMetadata(call, m->md_wrapper) != NULL};
+              .from_wrapper = LLVMGetMetadata(call, m->md_wrapper) != NULL,
+              .group = NO_GROUP};
   s->size_known = candidates_const_size(call, kind, &s->size, &s->overflow);
   s->align = candidates_const_align(call, kind);
   object_id o = new_object(g, OBJ_SITE, call);

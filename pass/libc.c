@@ -229,7 +229,8 @@ bool libc_lookup(const char *name, size_t len, unsigned nargs, libc_model *out) 
 /* C library and POSIX functions that never call a function of the program
  * (on this thread's stack), beyond the table above: for the call graph only.
  * Sorted. qsort, bsearch, tsearch, twalk, ftw, scandir, pthread_once, exit
- * and atexit handlers do call back, and are not here. */
+ * and atexit handlers, fork and its pthread_atfork handlers do call back,
+ * and are not here. */
 static const char *const no_callback[] = {
     "__ctype_b_loc", "__ctype_tolower_loc", "__ctype_toupper_loc", "__errno_location",
     "_exit", "abs", "accept", "access", "acos", "acosf", "asin", "asinf", "atan",
@@ -237,7 +238,7 @@ static const char *const no_callback[] = {
     "close", "connect", "cos", "cosf", "cosh", "difftime", "div", "dup", "dup2",
     "execv", "execve", "execvp", "exp", "exp2", "expf", "expm1", "fabs", "fabsf",
     "fcntl", "fdopen", "floor", "floorf", "fmax", "fmin", "fmod", "fmodf",
-    "fork", "freeaddrinfo", "frexp", "fstat", "ftruncate", "getaddrinfo", "getcwd", "getpid",
+    "freeaddrinfo", "frexp", "fstat", "ftruncate", "getaddrinfo", "getcwd", "getpid",
     "getppid", "getsockopt", "gmtime", "gmtime_r", "hypot", "ioctl", "isalnum",
     "isalpha", "isatty", "isblank", "iscntrl", "isdigit", "isgraph", "islower",
     "isprint", "ispunct", "isspace", "isupper", "isxdigit", "labs", "ldexp", "ldiv",

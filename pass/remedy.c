@@ -142,6 +142,9 @@ void remedy_for_refusal(const escape_module *m, strbuf *b, const site *s) {
   case REFUSE_FREED_WITH_OTHERS:
     strbuf_printf(b, "free it through a pointer that holds only this allocation");
     return;
+  case REFUSE_FREED_WITH_KEPT:
+    strbuf_printf(b, "free it apart from the allocation that stays on the heap");
+    return;
   case REFUSE_FREED_BY_CALLEE: {
     LLVMValueRef call = s->detail_inst;
     bool is_call = call && (LLVMIsACallInst(call) || LLVMIsAInvokeInst(call));

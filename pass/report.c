@@ -468,10 +468,14 @@ static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
                      "slot would keep every level's frame alive)");
     return;
   case REFUSE_FREED_WITH_OTHERS:
+  case REFUSE_FREED_WITH_KEPT:
   case REFUSE_FREED_BY_CALLEE:
   case REFUSE_FREE_INVOKE: {
     const char *what = s->verdict == REFUSE_FREED_WITH_OTHERS
                            ? "freed through a pointer that may hold other memory"
+                       : s->verdict == REFUSE_FREED_WITH_KEPT
+                           ? "freed through a pointer that may hold an allocation that "
+                             "stays on the heap"
                        : s->verdict == REFUSE_FREED_BY_CALLEE ? "freed by a callee"
                                                               : "freed by an invoke";
     strbuf_printf(b, "%s at ", what);

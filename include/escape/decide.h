@@ -12,6 +12,11 @@
  * for the candidates. */
 void decide_function(escape_module *m, graph *g);
 
+/* Once verdicts change (after decide_function, after stack.c): sites freed
+ * through one pointer stay on the heap together when one of them does, and
+ * each free they share is left to one of them. */
+void decide_groups(escape_module *m);
+
 /* Stack bytes a moved site takes: its size rounded up to its alignment. */
 uint64_t decide_slot_bytes(const site *s);
 

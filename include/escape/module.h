@@ -107,6 +107,8 @@ typedef struct fn_summary {
   uint32_t scc;
 } fn_summary;
 
+#define NO_GROUP UINT32_MAX
+
 /* Why a site stays on the heap even though it may not escape. */
 typedef enum refusal {
   REFUSE_NONE,
@@ -124,6 +126,8 @@ typedef enum refusal {
   REFUSE_TAIL_CALL,      /* ... and ends in a call on it: a slot would keep
                             the frame alive on every level */
   REFUSE_FREED_WITH_OTHERS,
+  REFUSE_FREED_WITH_KEPT, /* freed through a pointer that may hold another site,
+                             which stays on the heap */
   REFUSE_FREED_BY_CALLEE,
   REFUSE_FREE_INVOKE,    /* freed by an invoke, which we do not delete */
   REFUSE_LOOP,
@@ -146,6 +150,9 @@ typedef struct site {
   bool small_buffer;   /* run-time size: size is the stack buffer's, used when
                           the size asked for fits (else the heap, as before) */
   bool from_wrapper;   /* inlined from an allocation wrapper (wrappers.h) */
+  uint32_t group;      /* sites freed through one pointer (p = c ? malloc(16) :
+                          malloc(32); free(p)) move together or not at all:
+                          the index of the group's first site, or NO_GROUP */
   uint64_t size, align;
   refusal verdict;     /* REFUSE_NONE: moved to the stack */
   uint64_t detail;     /* numbers for the reason: a limit, a total */

@@ -77,6 +77,18 @@ define void @formats(i32 %v, ptr %out) {
   ret void
 }
 declare i32 @snprintf(ptr, i64, ptr, ...)
+; fork runs the pthread_atfork handlers, which are the program's.
+; WHY-DAG: forks:+1: malloc(128) escapes to heap: function may be on a call cycle
+define void @forks(i32 %v) {
+  %p = call ptr @malloc(i64 128)
+  store i32 %v, ptr %p
+  %x = load i32, ptr %p
+  %pid = call i32 @fork()
+  store i32 %pid, ptr %p
+  call void @free(ptr %p)
+  ret void
+}
+declare i32 @fork()
 define void @prints(i32 %v) {
   %p = call ptr @malloc(i64 128)
   store i32 %v, ptr %p
