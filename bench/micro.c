@@ -23,6 +23,30 @@
 #define DELETE(name) free(name)
 #endif
 
+// A size known only at run time: by hand, the small-buffer idiom that
+// escape's -escape-small-buffer writes (a 64-byte buffer when it fits).
+#ifdef HAND_STACK
+#define NEW_SIZED(T, bytes, name)                                              \
+  T name##_buffer[64 / sizeof(T)], *name = (bytes) <= 64 ? name##_buffer : malloc(bytes)
+#define DELETE_SIZED(name) (name != name##_buffer ? free(name) : (void)0)
+#else
+#define NEW_SIZED(T, bytes, name) T *name = malloc(bytes)
+#define DELETE_SIZED(name) free(name)
+#endif
+
+// Allocation wrappers as C code bases write them; by hand, locals instead.
+static void *xmalloc(size_t n) {
+  void *p = malloc(n);
+  if (!p)
+    abort();
+  return p;
+}
+static void xfree(void *p) { free(p); }
+static char *xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  return memcpy(xmalloc(n), s, n);
+}
+
 #define NOINLINE __attribute__((noinline))
 static volatile long sink;
 
@@ -168,6 +192,55 @@ static NOINLINE long loop_node(long i) {
   return s;
 }
 
+// A copy of a string of run-time length (strlen + 1), mostly short.
+static const char *const words[] = {"it", "was", "the best of", "times, it was the worst of times"};
+static NOINLINE long sized_copy(long i) {
+  const char *w = words[i & 3];
+  size_t n = strlen(w) + 1;
+  NEW_SIZED(char, n, copy);
+  memcpy(copy, w, n);
+  copy[0] ^= (char)i;
+  long r = copy[0] + copy[n - 2];
+  DELETE_SIZED(copy);
+  return r;
+}
+
+// A node from xmalloc, freed with xfree.
+static NOINLINE long wrapped_node(long i) {
+#ifdef HAND_STACK
+  struct node storage, *n = &storage;
+#else
+  struct node *n = xmalloc(sizeof *n);
+#endif
+  n->v = i;
+  n->next = NULL;
+  long r = walk(n);
+#ifndef HAND_STACK
+  xfree(n);
+#endif
+  return r;
+}
+
+// xstrdup of a word: a wrapper and a run-time size.
+static NOINLINE long wrapped_copy(long i) {
+  const char *w = words[i & 3];
+#ifdef HAND_STACK
+  size_t n = strlen(w) + 1;
+  char buffer[64], *copy = n <= 64 ? memcpy(buffer, w, n) : xstrdup(w);
+#else
+  char *copy = xstrdup(w);
+#endif
+  copy[0] ^= (char)i;
+  long r = copy[0] + (long)strlen(copy);
+#ifdef HAND_STACK
+  if (copy != buffer)
+    free(copy);
+#else
+  xfree(copy);
+#endif
+  return r;
+}
+
 typedef long (*bench_fn)(long);
 static const struct { const char *name; bench_fn fn; } benches[] = {
     {"stackIt3 (pointer down)", stack_it3},
@@ -179,6 +252,9 @@ static const struct { const char *name; bench_fn fn; } benches[] = {
     {"temp array to reader", temp_array},
     {"calloc counter table", counter_table},
     {"small node in a loop", loop_node},
+    {"run-time size copy", sized_copy},
+    {"xmalloc'd node, xfree", wrapped_node},
+    {"xstrdup, xfree", wrapped_copy},
 };
 
 static double now_ns(void) {

@@ -99,16 +99,39 @@ def runtime(m, tmp, iterations, rounds):
         for i, bench in enumerate(results):
             n = int(sh([exe, str(per), str(i)], env=env).stderr.split()[-1])
             allocs.setdefault(bench, {})[name] = (n - base) / (5 * per)
+    sizes = {name: code_sizes(m, exe) for name, exe in exes.items()}
+    functions = bench_functions(src)
     print(f"\nRun time (ns/op: median of {rounds} interleaved rounds, each the fastest of "
-          f"5 x {iterations} calls; LLVM {m})")
-    head = f"{'benchmark':34} {'heap':>8} {'plugin':>8} {'stack':>8} {'plugin/stack':>12} {'heap/plugin':>11}   allocs/op heap/plugin/stack"
+          f"5 x {iterations} calls; LLVM {m}); code size: bytes of the benchmark's function")
+    head = (f"{'benchmark':34} {'heap':>8} {'plugin':>8} {'stack':>8} {'plugin/stack':>12} "
+            f"{'heap/plugin':>11}   allocs/op heap/plugin/stack   code size heap/plugin/stack")
     print(head)
     print("-" * len(head))
     for bench, r in results.items():
         a = allocs[bench]
+        fn = functions.get(bench)
+        code = " / ".join(str(sizes[n].get(fn, "?")) for n in ("heap", "plugin", "stack"))
         print(f"{bench:34} {r['heap']:8.2f} {r['plugin']:8.2f} {r['stack']:8.2f} "
               f"{r['plugin'] / r['stack']:11.2f}x {r['heap'] / r['plugin']:10.2f}x   "
-              f"{a['heap']:.0f} / {a['plugin']:.0f} / {a['stack']:.0f}")
+              f"{a['heap']:.0f} / {a['plugin']:.0f} / {a['stack']:.0f}{'':15}{code}")
+
+
+def bench_functions(src):
+    """Benchmark name -> the C function that runs it, from micro.c's table."""
+    import re
+    with open(src) as f:
+        return dict(re.findall(r'\{"([^"]+)", (\w+)\}', f.read()))
+
+
+def code_sizes(m, exe):
+    """Function -> bytes of machine code in an executable (llvm-nm)."""
+    out = sh([f"/usr/lib/llvm-{m}/bin/llvm-nm", "--print-size", "--defined-only", exe]).stdout
+    sizes = {}
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) == 4 and fields[2] in "tT":
+            sizes[fields[3]] = int(fields[1], 16)
+    return sizes
 
 
 def escape_row(report, column):
