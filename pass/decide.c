@@ -217,10 +217,88 @@ static bool small_buffer(const escape_module *m, site *s) {
   return true;
 }
 
+/* Is block b entered only from the edge pred -> b? Then what decides that
+ * edge holds wherever b dominates. */
+static bool only_entered_from(LLVMBasicBlockRef b, LLVMValueRef pred_terminator) {
+  for (LLVMUseRef u = LLVMGetFirstUse(LLVMBasicBlockAsValue(b)); u; u = LLVMGetNextUse(u))
+    if (LLVMGetUser(u) != pred_terminator)
+      return false;
+  return LLVMGetSuccessor(pred_terminator, 0) != LLVMGetSuccessor(pred_terminator, 1);
+}
+
+/* The bound that compare `cmp` puts on `size` on the edge taken when the
+ * compare is `taken`, or UINT64_MAX. Unsigned compares only, of the size
+ * itself or of what it was zero-extended from: a signed bound says nothing
+ * of a negative int that became a huge size_t. */
+static uint64_t edge_bound(LLVMValueRef cmp, LLVMValueRef size, bool taken) {
+  if (!LLVMIsAICmpInst(cmp))
+    return UINT64_MAX;
+  LLVMValueRef a = LLVMGetOperand(cmp, 0), k = LLVMGetOperand(cmp, 1);
+  LLVMIntPredicate pred = LLVMGetICmpPredicate(cmp);
+  if (LLVMIsAConstantInt(a)) { /* C < n is n > C */
+    LLVMValueRef t = a;
+    a = k;
+    k = t;
+    pred = pred == LLVMIntULT ? LLVMIntUGT : pred == LLVMIntULE ? LLVMIntUGE
+         : pred == LLVMIntUGT ? LLVMIntULT : pred == LLVMIntUGE ? LLVMIntULE : pred;
+  }
+  bool same = a == size || (LLVMIsAZExtInst(size) && LLVMGetOperand(size, 0) == a);
+  if (!same || !LLVMIsAConstantInt(k))
+    return UINT64_MAX;
+  uint64_t c = LLVMConstIntGetZExtValue(k);
+  if (!taken) /* the false edge: the opposite compare holds */
+    pred = pred == LLVMIntUGT ? LLVMIntULE : pred == LLVMIntUGE ? LLVMIntULT
+         : pred == LLVMIntNE ? LLVMIntEQ : LLVMIntSGT; /* SGT: no bound */
+  switch (pred) {
+  case LLVMIntULT: return c ? c - 1 : UINT64_MAX;
+  case LLVMIntULE:
+  case LLVMIntEQ: return c;
+  default: return UINT64_MAX;
+  }
+}
+
+/* A run-time size that a compare on the way bounds (if (n <= 256) p =
+ * malloc(n)): the smallest bound of the edges that dominate the site. The
+ * compare reads the very value the site receives, so the bound holds on
+ * every execution (the value's definition dominates the compare, and the
+ * edge the site). */
+static uint64_t dominating_bound(const escape_module *m, const site *s) {
+  const escape_services *sv = m->services;
+  if (s->kind != LIBC_MALLOC && s->kind != LIBC_ALIGNED_ALLOC)
+    return UINT64_MAX;
+  LLVMValueRef size = LLVMGetOperand(s->call, s->kind == LIBC_MALLOC ? 0 : 1);
+  LLVMBasicBlockRef home = LLVMGetInstructionParent(s->call);
+  uint64_t best = UINT64_MAX;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(s->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+    LLVMValueRef br = LLVMGetBasicBlockTerminator(bb);
+    if (!br || !LLVMIsABranchInst(br) || !LLVMIsConditional(br))
+      continue;
+    for (unsigned edge = 0; edge < 2; edge++) {
+      LLVMBasicBlockRef to = LLVMGetSuccessor(br, edge);
+      uint64_t bound = edge_bound(LLVMGetCondition(br), size, edge == 0);
+      if (bound < best && to != bb && only_entered_from(to, br) &&
+          (to == home || sv->dominates(sv->ctx, LLVMGetFirstInstruction(to), s->call)))
+        best = bound;
+    }
+  }
+  return best;
+}
+
+static bool bounded_size(const escape_module *m, site *s) {
+  if (LLVMGetInstructionOpcode(s->call) != LLVMCall)
+    return false;
+  uint64_t bound = dominating_bound(m, s);
+  if (bound > m->config->max_size)
+    return false;
+  s->bounded = true;
+  s->size = bound;
+  return true;
+}
+
 static refusal check_size(const escape_module *m, site *s) {
   if (s->kind == LIBC_WRAPPER) /* decided on the allocation, once inlined */
     return REFUSE_NONE;
-  if (!s->size_known && !small_buffer(m, s))
+  if (!s->size_known && !bounded_size(m, s) && !small_buffer(m, s))
     return REFUSE_NONCONST_SIZE;
   if (s->overflow)
     return REFUSE_OVERFLOW;

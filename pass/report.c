@@ -413,6 +413,9 @@ static void describe_refusal(escape_module *m, strbuf *b, const site *s) {
     if (s->small_buffer) /* the heap still serves larger sizes */
       strbuf_printf(b, " (stack buffer of %llu bytes when the size fits)",
                     (unsigned long long)s->size);
+    else if (s->bounded)
+      strbuf_printf(b, " (a stack slot of %llu bytes: a compare bounds the size)",
+                    (unsigned long long)s->size);
     return;
   case REFUSE_OPTNONE:
   case REFUSE_REPORT_ONLY:

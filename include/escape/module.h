@@ -149,6 +149,8 @@ typedef struct site {
   bool size_known, overflow;
   bool small_buffer;   /* run-time size: size is the stack buffer's, used when
                           the size asked for fits (else the heap, as before) */
+  bool bounded;        /* run-time size that a dominating compare bounds
+                          (if (n <= 256) malloc(n)): size is the bound */
   bool from_wrapper;   /* inlined from an allocation wrapper (wrappers.h) */
   uint32_t group;      /* sites freed through one pointer (p = c ? malloc(16) :
                           malloc(32); free(p)) move together or not at all:
