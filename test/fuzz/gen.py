@@ -12,7 +12,8 @@ container_of), pointer bits in 32-bit halves, doubles and bytes, text
 written with snprintf and read back with sscanf or strtoull, a pipe, and
 addresses computed as integers. Allocation wrappers (xmalloc, xcalloc,
 xstrdup, a constructor, xfree) and one that hands out a cached block, sizes
-known only at run time, and two sites freed through one pointer. It prints a
+known only at run time (also bounded by a compare), and two sites freed
+through one pointer. It prints a
 checksum of everything it computed.
 
 The generator keeps the program free of undefined behaviour by one invariant:
@@ -205,7 +206,7 @@ class Gen:
     def stmt(self, depth=0):
         r = self.r
         v = self.var()
-        k = r.randrange(30)
+        k = r.randrange(32)
         if k < 4:
             self.alloc(v)
         elif k == 4:
@@ -314,6 +315,16 @@ class Gen:
         elif k == 4:
             self.emit("{ long *p = (checksum & 1) ? malloc(16) : malloc(32); p[0] = (long)(checksum % 89);"
                       " mix(p[0]); free(p); }")
+        elif k == 5:
+            bound = r.choice([8, 100, 256])
+            self.emit(f"{{ size_t n = (size_t)(checksum % {bound * 2}); if (n <= {bound}) {{"
+                      f" unsigned char *b = malloc(n); memset(b, (int)(n & 0x7f), n);"
+                      f" mix(n ? b[n - 1] + (long)n : 0); free(b); }} }}")
+        elif k == 6:
+            bound = r.choice([16, 200])
+            self.emit(f"{{ unsigned k = (unsigned)(checksum % {bound + 50}); if (k >= {bound}) mix(1); else {{"
+                      f" unsigned char *b = malloc(k); for (unsigned i = 0; i < k; i++) b[i] = (unsigned char)(i * 7);"
+                      f" mix(k ? b[k - 1] + (long)k : 0); free(b); }} }}")
 
     def hidden(self, v):
         """The pointer hides and comes back: used here, or given away."""
