@@ -25,7 +25,7 @@ uint64_t decide_slot_bytes(const site *s) {
   return (s->size + align - 1) / align * align;
 }
 
-static bool has_fn_attr(LLVMValueRef fn, const char *name) {
+bool decide_has_fn_attr(LLVMValueRef fn, const char *name) {
   unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
   return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
 }
@@ -417,7 +417,7 @@ static refusal first_refusal(const escape_module *m, const graph *g,
     return r;
   if ((r = check_size(m, s)) != REFUSE_NONE)
     return r;
-  if (has_fn_attr(g->fn, "optnone")) /* -O0: locals in memory, no rewrite */
+  if (decide_has_fn_attr(g->fn, "optnone")) /* -O0: locals in memory, no rewrite */
     return REFUSE_OPTNONE;
   if (carried[o])
     return REFUSE_LOOP;

@@ -2,22 +2,17 @@
  * which of their calls are inlined (see include/escape/wrappers.h). */
 #include "escape/wrappers.h"
 
+#include "escape/decide.h"
 #include "escape/report.h"
 
 #include <llvm-c/DebugInfo.h>
 #include <stdio.h>
-#include <string.h>
 
 enum {
   WRAPPER_MAX_DEPTH = 4,         /* xstrdup -> xmalloc -> ...: wrappers inlined
                                     from one call */
   WRAPPER_MAX_CALLS = 64         /* calls an inlined body may bring along */
 };
-
-static bool has_fn_attr(LLVMValueRef fn, const char *name) {
-  unsigned kind = LLVMGetEnumAttributeKindForName(name, strlen(name));
-  return kind && LLVMGetEnumAttributeAtIndex(fn, LLVMAttributeFunctionIndex, kind);
-}
 
 static bool is_small(LLVMValueRef fn) {
   unsigned n = 0;
@@ -33,8 +28,8 @@ static bool is_small(LLVMValueRef fn) {
 static bool inlinable(const graph *g, const fn_summary *s) {
   LLVMTypeRef type = LLVMGlobalGetValueType(s->fn);
   return s->defined && s->exact && !s->over_budget && !g->over_budget &&
-         !LLVMIsFunctionVarArg(type) && !has_fn_attr(s->fn, "noinline") &&
-         !has_fn_attr(s->fn, "optnone") && is_small(s->fn);
+         !LLVMIsFunctionVarArg(type) && !decide_has_fn_attr(s->fn, "noinline") &&
+         !decide_has_fn_attr(s->fn, "optnone") && is_small(s->fn);
 }
 
 static bool is_allocation(libc_call kind) {

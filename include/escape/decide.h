@@ -17,6 +17,9 @@ void decide_function(escape_module *m, graph *g);
  * each free they share is left to one of them. */
 void decide_groups(escape_module *m);
 
+/* Does fn carry the enum attribute of this name (optnone, noinline)? */
+bool decide_has_fn_attr(LLVMValueRef fn, const char *name);
+
 /* Stack bytes a moved site takes: its size rounded up to its alignment. */
 uint64_t decide_slot_bytes(const site *s);
 
