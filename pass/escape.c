@@ -191,7 +191,7 @@ bool escape_run_module(LLVMModuleRef module, const escape_config *config,
   m.report_all = wants_report(&m);
   summary_mark_inline_definitions(&m);
   bool inlined = mode == ESCAPE_MODE_TRANSFORM && config->wrappers &&
-                 !config->report_only && m.can_rewrite &&
+                 !config->report_only && m.can_rewrite && wrappers_possible(module) &&
                  inline_wrappers(module, config, services);
   summary_init(&m);
   summary_run(&m, analyse_function);

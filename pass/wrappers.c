@@ -67,6 +67,50 @@ void wrappers_classify(escape_module *m, const graph *g, fn_summary *s) {
     s->deallocator = s->params[0].tag == LEAK_FREED;
 }
 
+/* A cheap look before the seeking run: a small function shaped like a
+ * wrapper (returning a pointer, or taking one and returning nothing) that
+ * calls the allocator or free, itself or through such a function. */
+static bool shaped_like_wrapper(LLVMValueRef fn, unsigned depth) {
+  LLVMTypeRef type = LLVMGlobalGetValueType(fn);
+  LLVMTypeKind ret = LLVMGetTypeKind(LLVMGetReturnType(type));
+  if (LLVMIsDeclaration(fn) ||
+      (ret != LLVMPointerTypeKind && !(ret == LLVMVoidTypeKind && LLVMCountParams(fn) == 1)))
+    return false;
+  unsigned n = 0;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
+      if (++n > WRAPPER_MAX_INSTRUCTIONS)
+        return false;
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+    for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+      if (LLVMGetInstructionOpcode(i) != LLVMCall)
+        continue;
+      libc_call kind = candidates_classify(i);
+      LLVMValueRef callee = LLVMGetCalledValue(i);
+      if ((kind != LIBC_NONE && kind != LIBC_REALLOC) ||
+          (depth + 1 < WRAPPER_MAX_DEPTH && LLVMIsAFunction(callee) && callee != fn &&
+           shaped_like_wrapper(callee, depth + 1)))
+        return true;
+    }
+  return false;
+}
+
+static bool is_called(LLVMValueRef fn) {
+  for (LLVMUseRef u = LLVMGetFirstUse(fn); u; u = LLVMGetNextUse(u)) {
+    LLVMValueRef user = LLVMGetUser(u);
+    if (LLVMIsACallInst(user) && LLVMGetCalledValue(user) == fn)
+      return true;
+  }
+  return false;
+}
+
+bool wrappers_possible(LLVMModuleRef module) {
+  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn; fn = LLVMGetNextFunction(fn))
+    if (!LLVMIsDeclaration(fn) && is_called(fn) && shaped_like_wrapper(fn, 0))
+      return true;
+  return false;
+}
+
 /* --- inlining ------------------------------------------------------------- */
 
 /* What the report says of an inlined allocation: where and as what the

@@ -34,6 +34,10 @@
 /* A wrapper is small: inlining it costs little. Instructions, its own. */
 #define WRAPPER_MAX_INSTRUCTIONS 64u
 
+/* Might the module have wrappers worth the seeking run? A look at the
+ * shape of its small functions that are called; false spares the run. */
+bool wrappers_possible(LLVMModuleRef module);
+
 /* After fn's graph is solved while wrappers are sought: is fn an allocator
  * or a deallocator? Sets s->allocator, s->deallocator. */
 void wrappers_classify(escape_module *m, const graph *g, fn_summary *s);
