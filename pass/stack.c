@@ -11,8 +11,7 @@
  *   F -> external  a call to code outside the module that may call back
  *                  (anything but the C library functions known not to, and
  *                  a definition that may be replaced): external -> every
- *                  function visible outside but main (which the C runtime
- *                  enters once, at startup), and -> indirect
+ *                  function visible outside, and -> indirect
  *
  * Its strongly connected components, callees first, give three kinds of
  * function: on a cycle of direct calls (seen: nothing moves, since its depth
@@ -177,16 +176,6 @@ static uint64_t existing_slots(const escape_module *m, LLVMValueRef fn) {
   return bytes;
 }
 
-/* main is entered from outside once, by the C runtime at startup; code
- * outside never calls it again (the program may, and then the call is in
- * the module, or through a pointer: an address taken). Not under
- * -ffreestanding, where main is an ordinary name. */
-static bool entered_once(LLVMValueRef fn) {
-  size_t len;
-  const char *name = LLVMGetValueName2(fn, &len);
-  return len == 4 && memcmp(name, "main", 4) == 0 && candidates_builtins_allowed(fn, "main");
-}
-
 static void build_graph(call_graph *cg) {
   escape_module *m = cg->m;
   for (uint32_t f = 0; f < m->nfns; f++) {
@@ -199,7 +188,7 @@ static void build_graph(call_graph *cg) {
     sf->existing = existing_slots(m, fn);
     if (sf->address_taken)
       add_edge(cg, cg->indirect, f);
-    if (sf->visible && !entered_once(fn))
+    if (sf->visible)
       add_edge(cg, cg->external, f);
     for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
          bb = LLVMGetNextBasicBlock(bb))
