@@ -176,14 +176,43 @@ static uint64_t existing_slots(const escape_module *m, LLVMValueRef fn) {
   return bytes;
 }
 
+/* The text of every inline asm statement of the module, and of its module
+ * asm: a function named there may have its address taken there
+ * (leaq f(%rip)), which no use in the IR shows. */
+static void asm_texts(LLVMModuleRef module, strbuf *out) {
+  size_t len;
+  const char *text = LLVMGetModuleInlineAsm(module, &len);
+  if (len)
+    strbuf_printf(out, "%.*s\n", (int)len, text);
+  for (LLVMValueRef fn = LLVMGetFirstFunction(module); fn; fn = LLVMGetNextFunction(fn))
+    for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
+      for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i)) {
+        LLVMValueRef callee = LLVMIsACallInst(i) || LLVMIsACallBrInst(i) || LLVMIsAInvokeInst(i)
+                                  ? LLVMGetCalledValue(i)
+                                  : NULL;
+        if (callee && LLVMIsAInlineAsm(callee)) {
+          text = LLVMGetInlineAsmAsmString(callee, &len);
+          strbuf_printf(out, "%.*s\n", (int)len, text);
+        }
+      }
+}
+
+static bool named_in(const strbuf *text, LLVMValueRef fn) {
+  size_t len;
+  const char *name = LLVMGetValueName2(fn, &len); /* NUL-terminated */
+  return text->len && len && strstr(text->data, name);
+}
+
 static void build_graph(call_graph *cg) {
   escape_module *m = cg->m;
+  strbuf asm_text = {0}; /* taken addresses that the IR does not show */
+  asm_texts(m->module, &asm_text);
   for (uint32_t f = 0; f < m->nfns; f++) {
     LLVMValueRef fn = m->fns[f].fn;
     if (!m->fns[f].defined)
       continue;
     stack_fn *sf = &cg->fns[f];
-    sf->address_taken = address_taken(fn);
+    sf->address_taken = address_taken(fn) || named_in(&asm_text, fn);
     sf->visible = is_visible(fn);
     sf->existing = existing_slots(m, fn);
     if (sf->address_taken)
@@ -204,6 +233,7 @@ static void build_graph(call_graph *cg) {
   for (uint32_t s = 0; s < m->nsites; s++)
     if (m->sites[s].verdict == REFUSE_NONE)
       u32vec_push(&cg->fns[fn_index(m, m->sites[s].fn)].candidates, s);
+  strbuf_free(&asm_text);
 }
 
 /* --- cycles ---------------------------------------------------------------- */
