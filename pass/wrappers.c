@@ -14,11 +14,16 @@ enum {
   WRAPPER_MAX_CALLS = 64         /* calls an inlined body may bring along */
 };
 
+/* Small, and without stack variables of its own: inlined into a recursive
+ * caller, a wrapper's buffer (char note[2048] for an error message) would
+ * join every level's frame, where LLVM's inliner would have kept it out
+ * (as it does above 1 KiB), and so would slots an earlier run of escape
+ * moved into the wrapper. */
 static bool is_small(LLVMValueRef fn) {
   unsigned n = 0;
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb))
     for (LLVMValueRef i = LLVMGetFirstInstruction(bb); i; i = LLVMGetNextInstruction(i))
-      if (++n > WRAPPER_MAX_INSTRUCTIONS)
+      if (++n > WRAPPER_MAX_INSTRUCTIONS || LLVMIsAAllocaInst(i))
         return false;
   return true;
 }

@@ -3,7 +3,9 @@
 ; @xfree, which only frees, is inlined with it. The inlined allocation keeps
 ; the caller's call for the report. Not inlined: a caller that returns the
 ; memory, a wrapper that may not be the code that runs (weak), one marked
-; noinline, and a release function that also keeps the pointer. With
+; noinline, one with a stack variable of its own (in a recursive caller it
+; would grow every level), and a release function that also keeps the
+; pointer. With
 ; -escape-wrappers=0 nothing is inlined.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT
@@ -101,5 +103,38 @@ define i32 @keeping_caller(i32 %k) {
   store i32 %k, ptr %v
   %x = load i32, ptr %v
   call void @keeping_free(ptr %v)
+  ret i32 %x
+}
+
+declare i32 @snprintf(ptr, i64, ptr, ...)
+@oom = private constant [3 x i8] c"%d\00"
+
+define ptr @logged_xmalloc(i64 %n) {
+  %note = alloca [2048 x i8]
+  %p = call ptr @malloc(i64 %n)
+  %null = icmp eq ptr %p, null
+  br i1 %null, label %die, label %ok
+die:
+  %r = call i32 (ptr, i64, ptr, ...) @snprintf(ptr %note, i64 2048, ptr @oom, i64 %n)
+  call void @abort()
+  unreachable
+ok:
+  ret ptr %p
+}
+
+; CHECK-LABEL: define i32 @walk(
+; CHECK: call ptr @logged_xmalloc(i64 16)
+define i32 @walk(i32 %d) {
+  %v = call ptr @logged_xmalloc(i64 16)
+  store i32 %d, ptr %v
+  %x = load i32, ptr %v
+  call void @free(ptr %v)
+  %stop = icmp eq i32 %d, 0
+  br i1 %stop, label %done, label %more
+more:
+  %d1 = sub i32 %d, 1
+  %y = call i32 @walk(i32 %d1)
+  br label %done
+done:
   ret i32 %x
 }
