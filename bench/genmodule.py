@@ -11,6 +11,8 @@ them, so the call graph is a chain that summaries must walk.
 
   genmodule.py --functions 20000 --sites 5 [--lang c|ll] > big.ll
   genmodule.py --lang c --stack ...   # the same C with patterns 0-2 as locals
+  genmodule.py --pairs 4000 > wide.ll  # one function: 4000 pairs of sites,
+                                       # each pair freed through one select
 """
 import argparse
 import sys
@@ -55,6 +57,20 @@ def ir(functions, sites, out):
         w(f"  ret i64 {acc}\n}}\n\n")
 
 
+def pairs(count, out):
+    """One function whose sites come in pairs freed through a select, the
+    shape that makes groups (decide.c): the walk must stay linear in the
+    sites of one function, not only in the functions of a module."""
+    w = out.write
+    w("declare noalias ptr @malloc(i64)\ndeclare void @free(ptr)\n\n")
+    w("define i64 @wide(i1 %c) {\nentry:\n")
+    for i in range(count):
+        w(f"  %a{i} = call ptr @malloc(i64 16)\n  %b{i} = call ptr @malloc(i64 32)\n"
+          f"  %p{i} = select i1 %c, ptr %a{i}, ptr %b{i}\n  store i64 {i}, ptr %p{i}\n"
+          f"  call void @free(ptr %p{i})\n")
+    w("  ret i64 0\n}\n")
+
+
 def c(functions, sites, out, stack=False):
     """With stack=True, the sites that never escape (patterns 0-2) are
     written as locals: the code the plugin should turn the heap version into,
@@ -97,8 +113,12 @@ def main():
     ap.add_argument("--lang", choices=["ll", "c"], default="ll")
     ap.add_argument("--stack", action="store_true",
                     help="C only: write the sites that do not escape as locals")
+    ap.add_argument("--pairs", type=int, metavar="N",
+                    help="IR only: one function of N pairs freed together")
     args = ap.parse_args()
-    if args.lang == "ll":
+    if args.pairs:
+        pairs(args.pairs, sys.stdout)
+    elif args.lang == "ll":
         ir(args.functions, args.sites, sys.stdout)
     else:
         c(args.functions, args.sites, sys.stdout, args.stack)

@@ -65,11 +65,9 @@ static bool is_power_of_two(uint64_t x) { return x && !(x & (x - 1)); }
 
 enum { MAX_FREED_TOGETHER = 8 }; /* sites one free may receive, and phis followed */
 
-static uint32_t site_of_call(const escape_module *m, const graph *g, LLVMValueRef v) {
-  for (uint32_t i = 0; i < g->sites.len; i++)
-    if (m->sites[g->sites.data[i]].call == v)
-      return g->sites.data[i];
-  return NO_GROUP;
+static uint32_t site_of_call(const graph *g, LLVMValueRef v) {
+  uint32_t site;
+  return ptrmap_get(&g->site_calls, v, &site) ? site : NO_GROUP;
 }
 
 /* The sites whose memory free(v) may receive, read off the SSA value: a
@@ -78,15 +76,15 @@ static uint32_t site_of_call(const escape_module *m, const graph *g, LLVMValueRe
  * points-to sets say more than that: a select's condition lends its bits
  * to the result, which matters for what the bits may rebuild, not for
  * which memory is freed. */
-static bool freed_sites(const escape_module *m, const graph *g, LLVMValueRef v,
-                        uint32_t *out, uint32_t *n, unsigned *steps) {
+static bool freed_sites(const graph *g, LLVMValueRef v, uint32_t *out, uint32_t *n,
+                        unsigned *steps) {
   while (LLVMIsABitCastInst(v) || LLVMIsAAddrSpaceCastInst(v))
     v = LLVMGetOperand(v, 0);
   if (LLVMIsAConstantPointerNull(v))
     return true;
   if (++*steps > MAX_FREED_TOGETHER)
     return false;
-  uint32_t site = site_of_call(m, g, v);
+  uint32_t site = site_of_call(g, v);
   if (site != NO_GROUP) {
     for (uint32_t i = 0; i < *n; i++)
       if (out[i] == site)
@@ -97,11 +95,11 @@ static bool freed_sites(const escape_module *m, const graph *g, LLVMValueRef v,
     return true;
   }
   if (LLVMIsASelectInst(v))
-    return freed_sites(m, g, LLVMGetOperand(v, 1), out, n, steps) &&
-           freed_sites(m, g, LLVMGetOperand(v, 2), out, n, steps);
+    return freed_sites(g, LLVMGetOperand(v, 1), out, n, steps) &&
+           freed_sites(g, LLVMGetOperand(v, 2), out, n, steps);
   if (LLVMIsAPHINode(v)) {
     for (unsigned i = 0; i < LLVMCountIncoming(v); i++)
-      if (!freed_sites(m, g, LLVMGetIncomingValue(v, i), out, n, steps))
+      if (!freed_sites(g, LLVMGetIncomingValue(v, i), out, n, steps))
         return false;
     return true;
   }
@@ -117,11 +115,10 @@ static bool has_site(const uint32_t *sites, uint32_t n, uint32_t site) {
 
 /* Sites of this function that a free receives, one of them o: they can
  * move together (decide_groups). */
-static bool freed_together(const escape_module *m, const graph *g, const free_call *f,
-                           uint32_t *out, uint32_t *n) {
+static bool freed_together(const graph *g, const free_call *f, uint32_t *out, uint32_t *n) {
   unsigned steps = 0;
   *n = 0;
-  if (freed_sites(m, g, LLVMGetOperand(f->call, 0), out, n, &steps))
+  if (freed_sites(g, LLVMGetOperand(f->call, 0), out, n, &steps))
     return *n > 1;
   /* through memory (at -O0 every local is a slot): what the model says */
   *n = 0;
@@ -144,13 +141,13 @@ static bool freed_together(const escape_module *m, const graph *g, const free_ca
 
 /* Every free that may receive o must receive only o, or only sites of this
  * function (its group), and be a plain call. */
-static refusal check_frees(const escape_module *m, const graph *g, object_id o, site *s) {
+static refusal check_frees(const graph *g, object_id o, site *s) {
   const u32vec *frees = &g->objects[o].frees;
   uint32_t together[MAX_FREED_TOGETHER], n;
   for (uint32_t i = 0; i < frees->len; i++) {
     const free_call *f = &g->frees[frees->data[i]];
     s->detail_inst = f->call;
-    if (f->only != o && !(freed_together(m, g, f, together, &n) &&
+    if (f->only != o && !(freed_together(g, f, together, &n) &&
                           has_site(together, n, g->objects[o].site)))
       return REFUSE_FREED_WITH_OTHERS;
     if (LLVMGetInstructionOpcode(f->call) != LLVMCall)
@@ -163,8 +160,10 @@ static refusal check_frees(const escape_module *m, const graph *g, object_id o, 
  * a site merge: each site's group is its group's first site. */
 static uint32_t group_of(escape_module *m, uint32_t site_index) {
   uint32_t g = site_index;
-  while (m->sites[g].group != g)
+  while (m->sites[g].group != g) {
+    m->sites[g].group = m->sites[m->sites[g].group].group; /* path halving */
     g = m->sites[g].group;
+  }
   return g;
 }
 
@@ -174,7 +173,7 @@ static void join_groups(escape_module *m, const graph *g) {
   uint32_t together[MAX_FREED_TOGETHER], n;
   for (uint32_t f = 0; f < g->nfrees; f++) {
     const free_call *fc = &g->frees[f];
-    if (fc->arg == NO_ID || fc->only != NO_ID || !freed_together(m, g, fc, together, &n))
+    if (fc->arg == NO_ID || fc->only != NO_ID || !freed_together(g, fc, together, &n))
       continue;
     uint32_t first = NO_GROUP;
     for (uint32_t i = 0; i < n; i++) {
@@ -186,23 +185,22 @@ static void join_groups(escape_module *m, const graph *g) {
       first = root < first ? root : first;
     }
   }
-  /* flatten, counting members; a site alone has no group */
-  bool *joined = escape_xcalloc(g->sites.len ? g->sites.len : 1, sizeof *joined);
+  /* flatten; a site alone has no group. A root is joined when some other
+   * site names it, which the second walk reads off the roots' calls. */
+  ptrmap named = {0};
   for (uint32_t i = 0; i < g->sites.len; i++) {
-    uint32_t root = group_of(m, g->sites.data[i]);
-    m->sites[g->sites.data[i]].group = root;
-    if (root != g->sites.data[i])
-      joined[i] = true;
+    uint32_t site = g->sites.data[i], root = group_of(m, site);
+    m->sites[site].group = root;
+    if (root != site)
+      ptrmap_put(&named, m->sites[root].call, 1);
   }
-  for (uint32_t i = 0; i < g->sites.len; i++) /* a root with a member is joined */
-    if (joined[i])
-      for (uint32_t j = 0; j < g->sites.len; j++)
-        if (g->sites.data[j] == m->sites[g->sites.data[i]].group)
-          joined[j] = true;
-  for (uint32_t i = 0; i < g->sites.len; i++)
-    if (!joined[i])
-      m->sites[g->sites.data[i]].group = NO_GROUP;
-  free(joined);
+  uint32_t unused;
+  for (uint32_t i = 0; i < g->sites.len; i++) {
+    site *s = &m->sites[g->sites.data[i]];
+    if (s->group == g->sites.data[i] && !ptrmap_get(&named, s->call, &unused))
+      s->group = NO_GROUP;
+  }
+  ptrmap_free(&named);
 }
 
 /* A size known only at run time gets a stack buffer of -escape-small-buffer
@@ -413,7 +411,7 @@ static refusal first_refusal(const escape_module *m, const graph *g,
     s->detail_inst = obj->freeing_call;
     return REFUSE_FREED_BY_CALLEE;
   }
-  if ((r = check_frees(m, g, o, s)) != REFUSE_NONE)
+  if ((r = check_frees(g, o, s)) != REFUSE_NONE)
     return r;
   if ((r = check_size(m, s)) != REFUSE_NONE)
     return r;

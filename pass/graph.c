@@ -540,6 +540,7 @@ static void build_site(graph *g, LLVMValueRef call, libc_call kind) {
   s->align = candidates_const_align(call, kind);
   object_id o = new_object(g, OBJ_SITE, call);
   g->objects[o].site = m->nsites;
+  ptrmap_put(&g->site_calls, call, m->nsites);
   u32vec_push(&g->sites, m->nsites++);
   if (kind == LIBC_POSIX_MEMALIGN) {
     node_id address = graph_address_node(g, o, 0, NULL);
@@ -785,6 +786,7 @@ void graph_free(graph *g) {
   free(g->sinks);
   free(g->frees);
   u32vec_free(&g->sites);
+  ptrmap_free(&g->site_calls);
   u32vec_free(&g->param_objects);
   u32vec_free(&g->param_deep);
   u32vec_free(&g->param_nreads);

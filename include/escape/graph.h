@@ -238,6 +238,7 @@ typedef struct graph {
   free_call *frees;
   uint32_t nfrees, capfrees;
   u32vec sites;        /* module site indices allocated in this function */
+  ptrmap site_calls;   /* a site's call -> its module site index */
   u32vec param_objects;/* per parameter: its OBJ_PARAM */
   ptrmap param_reads;  /* (param, offset, size) -> its OBJ_PARAM_CONTENT */
   u32vec param_deep;   /* per parameter: its OBJ_PARAM_DEEP, or NO_ID */
