@@ -31,6 +31,7 @@
 #include "escape/decide.h"
 
 #include <llvm-c/DebugInfo.h>
+#include <stdlib.h>
 #include <string.h>
 
 static LLVMValueRef lifetime_marker(escape_module *m, LLVMBuilderRef b,
@@ -85,13 +86,31 @@ static void delete_frees(escape_module *m, LLVMBuilderRef b, const site *s,
   }
 }
 
-static void end_at_returns(escape_module *m, LLVMBuilderRef b, LLVMValueRef fn,
-                           LLVMValueRef slot, uint64_t size) {
+/* The returns of the function being rewritten, found once for all its
+ * sites: a walk of every block per site would make the rewrite quadratic. */
+typedef struct returns {
+  LLVMValueRef *data;
+  uint32_t len, cap;
+} returns;
+
+static void find_returns(LLVMValueRef fn, returns *r) {
+  r->len = 0;
   for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb;
        bb = LLVMGetNextBasicBlock(bb)) {
     LLVMValueRef term = LLVMGetBasicBlockTerminator(bb);
-    if (!term || !LLVMIsAReturnInst(term))
-      continue;
+    if (term && LLVMIsAReturnInst(term)) {
+      VEC_GROW(r->data, r->len, r->cap);
+      r->data[r->len++] = term;
+    }
+  }
+}
+
+/* The rewrite splits blocks (guard_allocation) but keeps every return
+ * instruction, so the list stays true while the function is rewritten. */
+static void end_at_returns(escape_module *m, LLVMBuilderRef b, const returns *r,
+                           LLVMValueRef slot, uint64_t size) {
+  for (uint32_t i = 0; i < r->len; i++) {
+    LLVMValueRef term = r->data[i];
     LLVMValueRef before = LLVMGetPreviousInstruction(term);
     if (before && LLVMIsACallInst(before) && LLVMGetCalledValue(before) == m->lifetime_end &&
         LLVMGetOperand(before, LLVMGetNumArgOperands(before) - 1) == slot)
@@ -190,36 +209,42 @@ static void drop_tail_markers(LLVMValueRef fn) {
         LLVMSetTailCallKind(i, LLVMTailCallKindNone);
 }
 
-static void rewrite_site(escape_module *m, LLVMBuilderRef b, const site *s) {
+static void rewrite_site(escape_module *m, LLVMBuilderRef b, const site *s,
+                         const returns *r) {
   LLVMValueRef slot = entry_slot(m, b, s->fn, s);
   LLVMSetMetadata(slot, m->md_slot,
                   LLVMMetadataAsValue(m->context, LLVMMDNodeInContext2(m->context, NULL, 0)));
   if (s->small_buffer) {
     replace_with_buffer(m, b, s, slot);
-    end_at_returns(m, b, s->fn, slot, s->size);
+    end_at_returns(m, b, r, slot, s->size);
     return; /* the call stays, for sizes that do not fit */
   }
   replace_site(m, b, s, slot);
   delete_frees(m, b, s, slot);
-  end_at_returns(m, b, s->fn, slot, s->size);
+  end_at_returns(m, b, r, slot, s->size);
   LLVMInstructionEraseFromParent(s->call);
 }
 
 void rewrite_sites(escape_module *m) {
   LLVMBuilderRef b = LLVMCreateBuilderInContext(m->context);
-  LLVMValueRef done = NULL; /* sites of one function are contiguous */
+  returns r = {0};
+  LLVMValueRef fn = NULL; /* sites of one function are contiguous */
   for (uint32_t i = 0; i < m->nsites; i++) {
     const site *s = &m->sites[i];
     if (s->verdict != REFUSE_NONE)
       continue;
-    rewrite_site(m, b, s);
+    bool first = s->fn != fn;
+    if (first)
+      find_returns(s->fn, &r);
+    rewrite_site(m, b, s, &r);
     m->changed = true;
-    if (s->fn != done) {
+    if (first) {
       drop_tail_markers(s->fn);
       if (m->services->changed)
         m->services->changed(m->services->ctx, s->fn);
-      done = s->fn;
+      fn = s->fn;
     }
   }
+  free(r.data);
   LLVMDisposeBuilder(b);
 }

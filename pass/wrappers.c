@@ -188,9 +188,12 @@ static bool inline_site(escape_module *m, const site *s) {
   return inlined;
 }
 
+/* Last site first: inlining splits the call's block, moving what follows
+ * the call; in reverse order that is only up to the next inlined call, so
+ * a block of n wrapper calls costs n, not n squared. */
 bool wrappers_inline(escape_module *m) {
   bool inlined = false;
-  for (uint32_t i = 0; i < m->nsites; i++) {
+  for (uint32_t i = m->nsites; i-- > 0;) {
     const site *s = &m->sites[i];
     if (s->kind == LIBC_WRAPPER && s->verdict == REFUSE_NONE)
       inlined |= inline_site(m, s);
