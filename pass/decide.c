@@ -224,11 +224,11 @@ static bool only_entered_from(LLVMBasicBlockRef b, LLVMValueRef pred_terminator)
   return LLVMGetSuccessor(pred_terminator, 0) != LLVMGetSuccessor(pred_terminator, 1);
 }
 
-/* The bound that compare `cmp` puts on `size` on the edge taken when the
- * compare is `taken`, or UINT64_MAX. Unsigned compares only, of the size
- * itself or of what it was zero-extended from: a signed bound says nothing
- * of a negative int that became a huge size_t. */
-static uint64_t edge_bound(LLVMValueRef cmp, LLVMValueRef size, bool taken) {
+/* The bound that compare `cmp` puts on the value it compares with a
+ * constant, on the edge taken when the compare is `taken`, or UINT64_MAX;
+ * *value is that value. Unsigned compares only: a signed bound says
+ * nothing of a negative int that became a huge size_t. */
+static uint64_t edge_bound(LLVMValueRef cmp, bool taken, LLVMValueRef *value) {
   if (!LLVMIsAICmpInst(cmp))
     return UINT64_MAX;
   LLVMValueRef a = LLVMGetOperand(cmp, 0), k = LLVMGetOperand(cmp, 1);
@@ -240,9 +240,9 @@ static uint64_t edge_bound(LLVMValueRef cmp, LLVMValueRef size, bool taken) {
     pred = pred == LLVMIntULT ? LLVMIntUGT : pred == LLVMIntULE ? LLVMIntUGE
          : pred == LLVMIntUGT ? LLVMIntULT : pred == LLVMIntUGE ? LLVMIntULE : pred;
   }
-  bool same = a == size || (LLVMIsAZExtInst(size) && LLVMGetOperand(size, 0) == a);
-  if (!same || !LLVMIsAConstantInt(k))
+  if (!LLVMIsAConstantInt(k) || LLVMIsAConstantInt(a))
     return UINT64_MAX;
+  *value = a;
   uint64_t c = LLVMConstIntGetZExtValue(k);
   if (!taken) /* the false edge: the opposite compare holds */
     pred = pred == LLVMIntUGT ? LLVMIntULE : pred == LLVMIntUGE ? LLVMIntULT
@@ -255,41 +255,103 @@ static uint64_t edge_bound(LLVMValueRef cmp, LLVMValueRef size, bool taken) {
   }
 }
 
-/* A run-time size that a compare on the way bounds (if (n <= 256) p =
- * malloc(n)): the smallest bound of the edges that dominate the site. The
- * compare reads the very value the site receives, so the bound holds on
- * every execution (the value's definition dominates the compare, and the
- * edge the site). */
-static uint64_t dominating_bound(const escape_module *m, const site *s) {
-  const escape_services *sv = m->services;
-  if (s->kind != LIBC_MALLOC && s->kind != LIBC_ALIGNED_ALLOC)
-    return UINT64_MAX;
-  LLVMValueRef size = LLVMGetOperand(s->call, s->kind == LIBC_MALLOC ? 0 : 1);
-  LLVMBasicBlockRef home = LLVMGetInstructionParent(s->call);
-  uint64_t best = UINT64_MAX;
-  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(s->fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
+/* The edges of one function on which a compare bounds a value, found in
+ * one walk of its blocks and listed per value (value -> first edge), so
+ * that a site looks only at the compares of its own size. */
+typedef struct bound_edge {
+  LLVMBasicBlockRef to; /* entered only from this edge */
+  uint64_t bound;
+  uint32_t next;        /* the value's next edge, or NO_ID */
+} bound_edge;
+
+typedef struct bound_index {
+  ptrmap first;         /* compared value -> its first edge */
+  bound_edge *edges;
+  uint32_t len, cap;
+} bound_index;
+
+enum { MAX_BOUND_EDGES = 16 }; /* edges one site looks at: any of them is a
+                                  true bound, the rest could only be tighter */
+
+static void index_bounds(LLVMValueRef fn, bound_index *x) {
+  for (LLVMBasicBlockRef bb = LLVMGetFirstBasicBlock(fn); bb; bb = LLVMGetNextBasicBlock(bb)) {
     LLVMValueRef br = LLVMGetBasicBlockTerminator(bb);
     if (!br || !LLVMIsABranchInst(br) || !LLVMIsConditional(br))
       continue;
     for (unsigned edge = 0; edge < 2; edge++) {
       LLVMBasicBlockRef to = LLVMGetSuccessor(br, edge);
-      uint64_t bound = edge_bound(LLVMGetCondition(br), size, edge == 0);
-      if (bound < best && to != bb && only_entered_from(to, br) &&
-          (to == home || sv->dominates(sv->ctx, LLVMGetFirstInstruction(to), s->call)))
-        best = bound;
+      LLVMValueRef value = NULL;
+      uint64_t bound = edge_bound(LLVMGetCondition(br), edge == 0, &value);
+      if (bound == UINT64_MAX || to == bb || !only_entered_from(to, br))
+        continue;
+      uint32_t next = NO_ID;
+      ptrmap_get(&x->first, value, &next);
+      VEC_GROW(x->edges, x->len, x->cap);
+      x->edges[x->len] = (bound_edge){to, bound, next};
+      ptrmap_put(&x->first, value, x->len++);
     }
+  }
+}
+
+/* The smallest bound that the edges of `value` that dominate the site put
+ * on it, at most `best`. */
+static uint64_t bound_through(const escape_module *m, const bound_index *x, LLVMValueRef value,
+                              const site *s, uint64_t best) {
+  const escape_services *sv = m->services;
+  LLVMBasicBlockRef home = LLVMGetInstructionParent(s->call);
+  uint32_t e = NO_ID;
+  ptrmap_get(&x->first, value, &e);
+  for (unsigned seen = 0; e != NO_ID && seen < MAX_BOUND_EDGES; e = x->edges[e].next, seen++) {
+    const bound_edge *be = &x->edges[e];
+    if (be->bound < best &&
+        (be->to == home || sv->dominates(sv->ctx, LLVMGetFirstInstruction(be->to), s->call)))
+      best = be->bound;
   }
   return best;
 }
 
+/* A run-time size that a compare on the way bounds (if (n <= 256) p =
+ * malloc(n)): the smallest bound of the edges that dominate the site, on
+ * the size itself or on what it was zero-extended from. The compare reads
+ * the very value the site receives, so the bound holds on every execution
+ * (the value's definition dominates the compare, and the edge the site). */
+static uint64_t dominating_bound(const escape_module *m, const bound_index *x, const site *s) {
+  if (s->kind != LIBC_MALLOC && s->kind != LIBC_ALIGNED_ALLOC)
+    return UINT64_MAX;
+  LLVMValueRef size = LLVMGetOperand(s->call, s->kind == LIBC_MALLOC ? 0 : 1);
+  uint64_t best = bound_through(m, x, size, s, UINT64_MAX);
+  if (LLVMIsAZExtInst(size))
+    best = bound_through(m, x, LLVMGetOperand(size, 0), s, best);
+  return best;
+}
+
+/* Every site of the function gets its bound (site.bound), or UINT64_MAX;
+ * the blocks are walked once, and only when some size is not a constant. */
+static void find_bounds(escape_module *m, const graph *g) {
+  bool wanted = false;
+  for (uint32_t i = 0; i < g->sites.len; i++) {
+    site *s = &m->sites[g->sites.data[i]];
+    s->bound = UINT64_MAX;
+    wanted |= !s->size_known && LLVMGetInstructionOpcode(s->call) == LLVMCall;
+  }
+  if (!wanted)
+    return;
+  bound_index x = {0};
+  index_bounds(g->fn, &x);
+  for (uint32_t i = 0; i < g->sites.len && x.len; i++) {
+    site *s = &m->sites[g->sites.data[i]];
+    if (!s->size_known && LLVMGetInstructionOpcode(s->call) == LLVMCall)
+      s->bound = dominating_bound(m, &x, s);
+  }
+  ptrmap_free(&x.first);
+  free(x.edges);
+}
+
 static bool bounded_size(const escape_module *m, site *s) {
-  if (LLVMGetInstructionOpcode(s->call) != LLVMCall)
-    return false;
-  uint64_t bound = dominating_bound(m, s);
-  if (bound > m->config->max_size)
+  if (s->bound > m->config->max_size)
     return false;
   s->bounded = true;
-  s->size = bound;
+  s->size = s->bound;
   return true;
 }
 
@@ -437,6 +499,7 @@ static void keep_frees(const graph *g, object_id o, site *s) {
 
 void decide_function(escape_module *m, graph *g) {
   join_groups(m, g);
+  find_bounds(m, g);
   bool *carried = escape_xcalloc(g->nobjects, sizeof *carried);
   mark_loop_carried(m, g, carried);
   refusal frame_rule = frame_refusal(g->fn);

@@ -151,6 +151,7 @@ typedef struct site {
                           the size asked for fits (else the heap, as before) */
   bool bounded;        /* run-time size that a dominating compare bounds
                           (if (n <= 256) malloc(n)): size is the bound */
+  uint64_t bound;      /* that bound, or UINT64_MAX (decide.c) */
   bool from_wrapper;   /* inlined from an allocation wrapper (wrappers.h) */
   uint32_t group;      /* sites freed through one pointer (p = c ? malloc(16) :
                           malloc(32); free(p)) move together or not at all:
