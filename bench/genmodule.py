@@ -11,8 +11,8 @@ them, so the call graph is a chain that summaries must walk.
 
   genmodule.py --functions 20000 --sites 5 [--lang c|ll] > big.ll
   genmodule.py --lang c --stack ...   # the same C with patterns 0-2 as locals
-  genmodule.py --pairs 4000 > wide.ll  # one function: 4000 pairs of sites,
-                                       # each pair freed through one select
+  genmodule.py --wide pairs 4000 > wide.ll  # one function of 4000 pairs of
+                                       # sites freed together (see wide())
 """
 import argparse
 import sys
@@ -57,17 +57,31 @@ def ir(functions, sites, out):
         w(f"  ret i64 {acc}\n}}\n\n")
 
 
-def pairs(count, out):
-    """One function whose sites come in pairs freed through a select, the
-    shape that makes groups (decide.c): the walk must stay linear in the
-    sites of one function, not only in the functions of a module."""
+def wide(shape, count, out):
+    """One function that grows, in one of three shapes that each stage must
+    handle in time linear in the sites of one function, not only in the
+    functions of a module:
+      pairs     sites in pairs freed through a select (groups, decide.c)
+      wrappers  calls of a small wrapper, all in one block (inlined, wrappers.c)
+      sizes     run-time sizes behind unrelated branches (bounds, decide.c)"""
     w = out.write
-    w("declare noalias ptr @malloc(i64)\ndeclare void @free(ptr)\n\n")
-    w("define i64 @wide(i1 %c) {\nentry:\n")
+    w("declare noalias ptr @malloc(i64)\ndeclare void @free(ptr)\n"
+      "declare void @abort() noreturn\n\n")
+    if shape == "wrappers":
+        w("define internal ptr @xmalloc(i64 %n) {\n  %p = call ptr @malloc(i64 %n)\n"
+          "  %null = icmp eq ptr %p, null\n  br i1 %null, label %die, label %ok\n"
+          "die:\n  call void @abort()\n  unreachable\nok:\n  ret ptr %p\n}\n\n")
+    w("define i64 @wide(i1 %c, i64 %n) {\nentry:\n")
     for i in range(count):
-        w(f"  %a{i} = call ptr @malloc(i64 16)\n  %b{i} = call ptr @malloc(i64 32)\n"
-          f"  %p{i} = select i1 %c, ptr %a{i}, ptr %b{i}\n  store i64 {i}, ptr %p{i}\n"
-          f"  call void @free(ptr %p{i})\n")
+        if shape == "pairs":
+            w(f"  %a{i} = call ptr @malloc(i64 16)\n  %b{i} = call ptr @malloc(i64 32)\n"
+              f"  %p{i} = select i1 %c, ptr %a{i}, ptr %b{i}\n")
+        elif shape == "wrappers":
+            w(f"  %p{i} = call ptr @xmalloc(i64 16)\n")
+        else:
+            w(f"  br i1 %c, label %t{i}, label %j{i}\nt{i}:\n  br label %j{i}\nj{i}:\n"
+              f"  %s{i} = add i64 %n, {i}\n  %p{i} = call ptr @malloc(i64 %s{i})\n")
+        w(f"  store i64 {i}, ptr %p{i}\n  call void @free(ptr %p{i})\n")
     w("  ret i64 0\n}\n")
 
 
@@ -113,11 +127,11 @@ def main():
     ap.add_argument("--lang", choices=["ll", "c"], default="ll")
     ap.add_argument("--stack", action="store_true",
                     help="C only: write the sites that do not escape as locals")
-    ap.add_argument("--pairs", type=int, metavar="N",
-                    help="IR only: one function of N pairs freed together")
+    ap.add_argument("--wide", nargs=2, metavar=("SHAPE", "N"),
+                    help="IR only: one function of N sites (pairs, wrappers, sizes)")
     args = ap.parse_args()
-    if args.pairs:
-        pairs(args.pairs, sys.stdout)
+    if args.wide:
+        wide(args.wide[0], int(args.wide[1]), sys.stdout)
     elif args.lang == "ll":
         ir(args.functions, args.sites, sys.stdout)
     else:

@@ -268,24 +268,26 @@ def scaling(m, tmp, base_functions, count_instructions):
 
 
 def wide(m, tmp, opt, plugin):
-    """One function that grows: pairs of sites freed through one select,
-    which join groups. The growth column should stay near 10x."""
-    print(f"\nOne function of N pairs freed together (escape row, median of 5; LLVM {m})")
-    head = f"{'pairs':>7} {'sites':>8} {'analysis':>10} {'growth':>8} {'per site':>10}"
+    """One function that grows (genmodule.py --wide): sites freed in pairs,
+    wrapper calls in one block, run-time sizes among branches. The growth
+    column should stay near 10x."""
+    print(f"\nOne function of N sites (escape row, median of 5; LLVM {m})")
+    head = f"{'shape':9} {'N':>7} {'analysis':>10} {'growth':>8} {'per site':>10}"
     print(head)
     print("-" * len(head))
-    prev = None
-    for count in (500, 5000, 50000):
-        ll = os.path.join(tmp, f"wide{count}.ll")
-        with open(ll, "w") as f:
-            sh([sys.executable, os.path.join(BENCH, "genmodule.py"), "--pairs", str(count)],
-               stdout=f)
-        escape = [opt, f"-load-pass-plugin={plugin}", "-passes=escape", "-disable-output", ll]
-        t = statistics.median(escape_row(sh(escape + ["-time-passes"]).stderr, 2)
-                              for _ in range(5))
-        growth = f"{t / prev:7.1f}x" if prev else "      -"
-        print(f"{count:7} {2 * count:8} {t:9.3f}s {growth} {1e6 * t / (2 * count):8.2f}us")
-        prev = t
+    for shape in ("pairs", "wrappers", "sizes"):
+        prev = None
+        for count in (500, 5000, 50000):
+            ll = os.path.join(tmp, f"wide-{shape}{count}.ll")
+            with open(ll, "w") as f:
+                sh([sys.executable, os.path.join(BENCH, "genmodule.py"), "--wide", shape,
+                    str(count)], stdout=f)
+            escape = [opt, f"-load-pass-plugin={plugin}", "-passes=escape", "-disable-output", ll]
+            t = statistics.median(escape_row(sh(escape + ["-time-passes"]).stderr, 2)
+                                  for _ in range(5))
+            growth = f"{t / prev:7.1f}x" if prev else "      -"
+            print(f"{shape:9} {count:7} {t:9.3f}s {growth} {1e6 * t / count:8.2f}us")
+            prev = t
 
 
 def main():
