@@ -272,7 +272,7 @@ def wide(m, tmp, opt, plugin):
     wrapper calls in one block, run-time sizes among branches. The growth
     column should stay near 10x."""
     print(f"\nOne function of N sites (escape row, median of 5; LLVM {m})")
-    head = f"{'shape':9} {'N':>7} {'analysis':>10} {'growth':>8} {'per site':>10}"
+    head = f"{'shape':9} {'N':>7} {'analysis':>10} {'growth':>8} {'per N':>10}"
     print(head)
     print("-" * len(head))
     for shape in ("pairs", "wrappers", "sizes"):
