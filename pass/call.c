@@ -446,5 +446,5 @@ void call_model(graph *g, LLVMValueRef call) {
     return;
   }
   /* a body that may not be the one that runs (weak, C99 inline, interposable) */
-  escape_args(g, call, callee, REASON_CALL_UNKNOWN);
+  escape_args(g, call, callee, REASON_CALL_REPLACEABLE);
 }

@@ -452,6 +452,11 @@ unsigned paramName(void *Ctx, LLVMValueRef Fn, unsigned ArgNo, char *Buf,
   return 0;
 }
 
+bool preemptible(void *Ctx, LLVMValueRef Fn) {
+  (void)Ctx;
+  return !unwrap<Function>(Fn)->isDSOLocal();
+}
+
 void changed(void *Ctx, LLVMValueRef Fn) {
   auto *H = static_cast<Host *>(Ctx);
   Function *F = unwrap<Function>(Fn);
@@ -524,7 +529,8 @@ struct EscapePass : PassInfoMixin<EscapePass> {
     Host H{M, FAM, DenseMap<const Function *, DenseMap<const Value *, DILocalVariable *>>()};
     escape_services Services = {&H,           inCycle,   dominates,      remark,
                                 variableName, paramName, remarksEnabled, changed,
-                                memberName,   guardAllocation, error,          inlineCall};
+                                memberName,   guardAllocation, error,          inlineCall,
+                                preemptible};
     if (Mode == ESCAPE_MODE_PRINT)
       Services.remark = nullptr;
     escape_config Config = configFor(M);

@@ -37,6 +37,12 @@ void remedy_for_escape(strbuf *b, const graph *g, const escape_cause *c) {
                      "parameter __attribute__((noescape)) if it keeps no copy",
                   callee);
     return;
+  case REASON_CALL_REPLACEABLE:
+    strbuf_printf(b, "if this %s is the one that runs, say so: make it static, drop "
+                     "weak or inline, or in a -fPIC library give it hidden visibility or "
+                     "build with -fno-semantic-interposition",
+                  callee);
+    return;
   case REASON_CALL_BUDGET:
     strbuf_printf(b, "split %s, or raise -escape-max-work", callee);
     return;

@@ -340,6 +340,24 @@ static const char *callee_name(LLVMValueRef callee) {
   return callee ? LLVMGetValueName2(callee, &len) : "?";
 }
 
+/* Why a body in this module may not be the one that runs (summary.c's
+ * is_exact_definition). */
+static const char *replaced_by(LLVMValueRef callee) {
+  switch (callee ? LLVMGetLinkage(callee) : LLVMExternalLinkage) {
+  case LLVMAvailableExternallyLinkage:
+    return "an inline definition: the one that runs is elsewhere";
+  case LLVMLinkOnceAnyLinkage:
+  case LLVMLinkOnceODRLinkage:
+  case LLVMWeakAnyLinkage:
+  case LLVMWeakODRLinkage:
+  case LLVMExternalWeakLinkage:
+  case LLVMCommonLinkage:
+    return "a weak definition, which another may replace at link time";
+  default:
+    return "an exported function, which the dynamic loader may bind to another definition";
+  }
+}
+
 static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
   switch (c->reason) {
   case REASON_RETURNED:
@@ -366,6 +384,9 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
   case REASON_CALL_BUDGET:
     strbuf_printf(b, "passed to %s, whose analysis exceeded its budget",
                   callee_name(c->callee));
+    return;
+  case REASON_CALL_REPLACEABLE:
+    strbuf_printf(b, "passed to %s, %s", callee_name(c->callee), replaced_by(c->callee));
     return;
   case REASON_CALL_INDIRECT:
     strbuf_printf(b, "passed to a call through a function pointer");

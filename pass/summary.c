@@ -44,7 +44,12 @@ void summary_mark_inline_definitions(escape_module *m) {
  * (available_externally: the out-of-line one elsewhere runs) and ODR ones
  * (the linker picks any copy, maybe compiled otherwise), nor, under
  * -fsemantic-interposition, for exported functions, which another library
- * may interpose at load time (LLVM's rule: GlobalValue::isDefinitionExact). */
+ * may interpose at load time (LLVM's rule: GlobalValue::isDefinitionExact).
+ * Nor for exported functions that are not dso_local: in a -fPIC library,
+ * the library's own calls go through the PLT, and the executable or an
+ * LD_PRELOADed library may define the symbol first (ELF preemption, which
+ * LLVM's rule ignores unless -fsemantic-interposition says so). Code built
+ * with -fno-semantic-interposition or hidden visibility is dso_local. */
 static bool is_exact_definition(const escape_module *m, LLVMValueRef fn) {
   LLVMModuleRef module = m->module;
   switch (LLVMGetLinkage(fn)) {
@@ -67,7 +72,8 @@ static bool is_exact_definition(const escape_module *m, LLVMValueRef fn) {
       interposable = LLVMIsAConstantInt(value) ? LLVMConstIntGetZExtValue(value) != 0
                                                : true;
     }
-    return !interposable;
+    /* a library's hook that the program replaces would keep our slot */
+    return !interposable && !m->services->preemptible(m->services->ctx, fn);
   }
   default:
     return true;

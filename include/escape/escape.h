@@ -102,6 +102,9 @@ typedef struct escape_services {
    * calls that the inlined body brought into the caller in `inlined`.
    * Returns how many there are, or -1 when the call was not inlined. */
   int (*inline_call)(void *ctx, LLVMValueRef call, LLVMValueRef *inlined, unsigned cap);
+  /* Is fn's definition one the dynamic loader may preempt with another
+   * module's (not dso_local: an exported function of a -fPIC library)? */
+  bool (*preemptible)(void *ctx, LLVMValueRef fn);
 } escape_services;
 
 /* Runs the analysis over the module and, in ESCAPE_MODE_TRANSFORM, rewrites

@@ -133,7 +133,9 @@ typedef enum escape_reason {
   REASON_CONTENT,          /* reachable from an object that escaped */
   REASON_OUTPUT,           /* its bits or bytes leave the process (write, printf) */
   REASON_ADDRESS_BITS,     /* its address bits decide a branch, an index or a size */
-  REASON_CALL_BUDGET       /* passed to a function whose analysis ran out of budget */
+  REASON_CALL_BUDGET,      /* passed to a function whose analysis ran out of budget */
+  REASON_CALL_REPLACEABLE  /* passed to a function whose body here may not be the
+                              one that runs (weak, inline, preemptible) */
 } escape_reason;
 
 typedef struct escape_cause {
