@@ -25,7 +25,7 @@ def ir(functions, sites, out):
     w("define internal i64 @reader(ptr %p) noinline {\n"
       "  %v = load i64, ptr %p\n  ret i64 %v\n}\n\n")
     for f in range(functions):
-        w(f"define i64 @f{f}(i64 %x) {{\nentry:\n")
+        w(f"define dso_local i64 @f{f}(i64 %x) {{\nentry:\n")  # as in an executable
         prev = None
         acc = "%x"
         for s in range(sites):

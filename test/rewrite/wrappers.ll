@@ -6,7 +6,9 @@
 ; noinline, one with a stack variable of its own (in a recursive caller it
 ; would grow every level), and a release function that also keeps the
 ; pointer. With
-; -escape-wrappers=0 nothing is inlined.
+; -escape-wrappers=0 nothing is inlined. The wrappers are dso_local, as clang
+; makes them in an executable: one the loader may preempt (IR's default) is
+; not the code that runs either.
 ; RUN: %opt -passes=escape -S %s | FileCheck %s
 ; RUN: %opt -passes=escape -escape-m=1 -disable-output %s 2>&1 | FileCheck %s --check-prefix=REPORT
 ; RUN: %opt -passes=escape -escape-wrappers=0 -S %s | FileCheck %s --check-prefix=OFF
@@ -15,7 +17,7 @@ declare ptr @malloc(i64)
 declare void @free(ptr)
 declare void @abort() noreturn
 
-define ptr @xmalloc(i64 %n) {
+define dso_local ptr @xmalloc(i64 %n) {
   %p = call ptr @malloc(i64 %n)
   %null = icmp eq ptr %p, null
   br i1 %null, label %die, label %ok
@@ -26,7 +28,7 @@ ok:
   ret ptr %p
 }
 
-define void @xfree(ptr %p) {
+define dso_local void @xfree(ptr %p) {
   call void @free(ptr %p)
   ret void
 }
@@ -72,7 +74,7 @@ define i32 @weak_caller(i32 %k) {
   ret i32 %x
 }
 
-define ptr @outlined_xmalloc(i64 %n) noinline {
+define dso_local ptr @outlined_xmalloc(i64 %n) noinline {
   %p = call ptr @malloc(i64 %n)
   ret ptr %p
 }
@@ -89,7 +91,7 @@ define i32 @noinline_caller(i32 %k) {
 
 @last = global ptr null
 
-define void @keeping_free(ptr %p) {
+define dso_local void @keeping_free(ptr %p) {
   store ptr %p, ptr @last
   call void @free(ptr %p)
   ret void
@@ -109,7 +111,7 @@ define i32 @keeping_caller(i32 %k) {
 declare i32 @snprintf(ptr, i64, ptr, ...)
 @oom = private constant [3 x i8] c"%d\00"
 
-define ptr @logged_xmalloc(i64 %n) {
+define dso_local ptr @logged_xmalloc(i64 %n) {
   %note = alloca [2048 x i8]
   %p = call ptr @malloc(i64 %n)
   %null = icmp eq ptr %p, null
