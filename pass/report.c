@@ -20,6 +20,7 @@
 
 #include "escape/decide.h"
 #include "escape/remedy.h"
+#include "escape/summary.h"
 #include "escape/wrappers.h"
 
 #include <regex.h>
@@ -340,18 +341,13 @@ static const char *callee_name(LLVMValueRef callee) {
   return callee ? LLVMGetValueName2(callee, &len) : "?";
 }
 
-/* Why a body in this module may not be the one that runs (summary.c's
- * is_exact_definition). */
-static const char *replaced_by(LLVMValueRef callee) {
-  switch (callee ? LLVMGetLinkage(callee) : LLVMExternalLinkage) {
-  case LLVMAvailableExternallyLinkage:
+/* Why a body in this module may not be the one that runs. */
+static const char *replaced_by(const escape_module *m, LLVMValueRef callee) {
+  switch (callee && LLVMIsAFunction(callee) ? summary_definition_kind(m, callee)
+                                            : DEFINITION_PREEMPTIBLE) {
+  case DEFINITION_INLINE:
     return "an inline definition: the one that runs is elsewhere";
-  case LLVMLinkOnceAnyLinkage:
-  case LLVMLinkOnceODRLinkage:
-  case LLVMWeakAnyLinkage:
-  case LLVMWeakODRLinkage:
-  case LLVMExternalWeakLinkage:
-  case LLVMCommonLinkage:
+  case DEFINITION_WEAK:
     return "a weak definition, which another may replace at link time";
   default:
     return "an exported function, which the dynamic loader may bind to another definition";
@@ -386,7 +382,7 @@ static void describe_escape(strbuf *b, const graph *g, const escape_cause *c) {
                   callee_name(c->callee));
     return;
   case REASON_CALL_REPLACEABLE:
-    strbuf_printf(b, "passed to %s, %s", callee_name(c->callee), replaced_by(c->callee));
+    strbuf_printf(b, "passed to %s, %s", callee_name(c->callee), replaced_by(g->module, c->callee));
     return;
   case REASON_CALL_INDIRECT:
     strbuf_printf(b, "passed to a call through a function pointer");

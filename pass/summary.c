@@ -42,41 +42,34 @@ void summary_mark_inline_definitions(escape_module *m) {
 /* Is the body we see the one that runs? Not for weak definitions, which
  * another may replace at link time, nor for C99 inline definitions
  * (available_externally: the out-of-line one elsewhere runs) and ODR ones
- * (the linker picks any copy, maybe compiled otherwise), nor, under
- * -fsemantic-interposition, for exported functions, which another library
- * may interpose at load time (LLVM's rule: GlobalValue::isDefinitionExact).
- * Nor for exported functions that are not dso_local: in a -fPIC library,
- * the library's own calls go through the PLT, and the executable or an
- * LD_PRELOADed library may define the symbol first (ELF preemption, which
- * LLVM's rule ignores unless -fsemantic-interposition says so). Code built
- * with -fno-semantic-interposition or hidden visibility is dso_local. */
-static bool is_exact_definition(const escape_module *m, LLVMValueRef fn) {
-  LLVMModuleRef module = m->module;
+ * (the linker picks any copy, maybe compiled otherwise), nor for exported
+ * functions that are not dso_local: in a -fPIC library the library's own
+ * calls go through the PLT, and the executable or an LD_PRELOADed library
+ * may define the symbol first (ELF preemption; LLVM's isDefinitionExact
+ * honours it only under -fsemantic-interposition, where no exported
+ * definition is dso_local). Code built with -fno-semantic-interposition or
+ * hidden visibility is dso_local. */
+definition_kind summary_definition_kind(const escape_module *m, LLVMValueRef fn) {
   switch (LLVMGetLinkage(fn)) {
   case LLVMAvailableExternallyLinkage:
     /* In the LTO link, an unmarked one is a copy imported from the same
      * program (ThinLTO): the code that runs. The compile marked its own. */
-    return m->config->post_link && !summary_is_marked_inexact(m, fn);
+    return m->config->post_link && !summary_is_marked_inexact(m, fn) ? DEFINITION_EXACT
+                                                                      : DEFINITION_INLINE;
   case LLVMLinkOnceAnyLinkage:
   case LLVMLinkOnceODRLinkage:
   case LLVMWeakAnyLinkage:
   case LLVMWeakODRLinkage:
   case LLVMExternalWeakLinkage:
   case LLVMCommonLinkage:
-    return false;
-  case LLVMExternalLinkage: {
-    LLVMMetadataRef flag = LLVMGetModuleFlag(module, "SemanticInterposition", 21);
-    bool interposable = flag && LLVMGetVisibility(fn) == LLVMDefaultVisibility;
-    if (interposable) {
-      LLVMValueRef value = LLVMMetadataAsValue(LLVMGetModuleContext(module), flag);
-      interposable = LLVMIsAConstantInt(value) ? LLVMConstIntGetZExtValue(value) != 0
-                                               : true;
-    }
-    /* a library's hook that the program replaces would keep our slot */
-    return !interposable && !m->services->preemptible(m->services->ctx, fn);
-  }
+    return DEFINITION_WEAK;
+  case LLVMExternalLinkage:
+    /* a library's hook that the program replaces would keep our slot;
+     * under -fsemantic-interposition no exported definition is dso_local */
+    return m->services->preemptible(m->services->ctx, fn) ? DEFINITION_PREEMPTIBLE
+                                                           : DEFINITION_EXACT;
   default:
-    return true;
+    return DEFINITION_EXACT;
   }
 }
 
@@ -93,7 +86,7 @@ void summary_init(escape_module *m) {
     s->nparams = LLVMCountParams(fn);
     s->params = escape_xcalloc(s->nparams, sizeof *s->params);
     s->defined = !LLVMIsDeclaration(fn);
-    s->exact = s->defined && is_exact_definition(m, fn);
+    s->exact = s->defined && summary_definition_kind(m, fn) == DEFINITION_EXACT;
     s->scc = NO_ID;
     ptrmap_put(&m->fn_index, fn, m->nfns++);
   }

@@ -15,6 +15,16 @@
 void summary_mark_inline_definitions(escape_module *m);
 bool summary_is_marked_inexact(const escape_module *m, LLVMValueRef fn);
 
+/* Is the body of fn, defined here, the code that runs? If not, why not
+ * (what the report says of a call to it). */
+typedef enum definition_kind {
+  DEFINITION_EXACT,
+  DEFINITION_INLINE,      /* C99 inline: the out-of-line one elsewhere runs */
+  DEFINITION_WEAK,        /* weak, linkonce, ODR, common: the linker may pick another */
+  DEFINITION_PREEMPTIBLE  /* not dso_local: the loader may bind another */
+} definition_kind;
+definition_kind summary_definition_kind(const escape_module *m, LLVMValueRef fn);
+
 /* Creates a summary for every function of the module. */
 void summary_init(escape_module *m);
 void summary_free(escape_module *m);
